@@ -1,0 +1,47 @@
+/**
+ * Forward migrations of the project file, one step per schema version. A file is migrated in
+ * memory on open and written in the new version only when the user saves, so opening an old
+ * file never changes it on disk.
+ *
+ * Every registered migration must have a before/after fixture pair in
+ * tests/fixtures/migrations (`v<from>.before.json`, `v<from>.after.json`); a test fails for any
+ * migration without one.
+ */
+import { err, ok, type Result } from '../result';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface Migration {
+  from: number;
+  to: number;
+  /** What changed in the format, for the release notes and the log. */
+  description: string;
+  migrate(document: JsonObject): JsonObject;
+}
+
+/** The registry. Version 1 is the first released format, so nothing is registered yet. */
+export const MIGRATIONS: readonly Migration[] = [];
+
+export function migrateToCurrent(
+  document: JsonObject,
+  fromVersion: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+  currentVersion: number = CURRENT_SCHEMA_VERSION,
+): Result<JsonObject, string> {
+  let version = fromVersion;
+  let current = document;
+  while (version < currentVersion) {
+    const step = migrations.find((migration) => migration.from === version);
+    if (!step || step.to !== version + 1) {
+      return err(`This project uses file format ${version}, which this PLP Studio cannot upgrade (no migration from version ${version}).`);
+    }
+    try {
+      current = { ...step.migrate(current), schemaVersion: step.to };
+    } catch (error) {
+      return err(`Upgrading this project from file format ${version} failed: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+    version = step.to;
+  }
+  return ok(current);
+}

@@ -1,0 +1,405 @@
+/**
+ * The project file, version by version: the single source of truth for what a PLP Studio
+ * project is. Everything the studio reads from disk, from another process or from a user's
+ * spreadsheet is checked against these schemas before it becomes domain data.
+ *
+ * Text fields carry explicit length limits so a hostile file (a 50 MB "title") is refused with
+ * a path-precise message instead of freezing the UI later.
+ */
+import { z } from 'zod';
+import { ID_PATTERN } from './ids';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+export const SHORT_TEXT_MAX = 500;
+export const LONG_TEXT_MAX = 50_000;
+
+export const IdSchema = z.string().regex(ID_PATTERN, 'must be an id: letters, digits, "-", "_" or ".", at most 64');
+export const ShortText = z.string().max(SHORT_TEXT_MAX, `must be at most ${SHORT_TEXT_MAX} characters`);
+export const RequiredShortText = ShortText.trim().min(1, 'must not be empty');
+export const LongText = z.string().max(LONG_TEXT_MAX, `must be at most ${LONG_TEXT_MAX} characters`);
+/** A calendar date without time: plans are agreed in days, not instants. */
+export const IsoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+export const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+export const Email = z.union([z.literal(''), z.email({ message: 'must be an e-mail address' }).max(254)]);
+
+const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+/** Links end up clickable in exported plans: only web and mail links are ever allowed. */
+export const SafeLink = z
+  .string()
+  .max(2_000)
+  .refine((value) => value === '' || SAFE_LINK.test(value.trim()), 'must be an http, https or mailto link');
+
+const Hours = z.number().min(0, 'must not be negative').max(10_000, 'must be at most 10,000 hours');
+
+// ---------------------------------------------------------------------------------------------
+// Proficiency scale
+
+export const ProficiencyLevelSchema = z.object({
+  id: IdSchema,
+  label: RequiredShortText,
+  description: LongText.default(''),
+});
+
+export const ProficiencyScaleSchema = z.object({
+  name: ShortText.default('Proficiency'),
+  /** Ordered from least to most proficient; a level's rank is its index. */
+  levels: z.array(ProficiencyLevelSchema).min(2, 'a scale needs at least 2 levels').max(10, 'a scale has at most 10 levels'),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Capability model: domain → capability → skill
+
+export const CapabilityDomainSchema = z.object({
+  id: IdSchema,
+  name: RequiredShortText,
+  description: LongText.default(''),
+  externalId: ShortText.default(''),
+});
+
+export const BehaviouralIndicatorsSchema = z.object({
+  levelId: IdSchema,
+  /** What someone at this level visibly does. */
+  statements: z.array(LongText).max(50),
+});
+
+export const SkillSchema = z.object({
+  id: IdSchema,
+  name: RequiredShortText,
+  description: LongText.default(''),
+  externalId: ShortText.default(''),
+});
+
+export const CapabilitySchema = z.object({
+  id: IdSchema,
+  domainId: IdSchema,
+  name: RequiredShortText,
+  description: LongText.default(''),
+  externalId: ShortText.default(''),
+  indicators: z.array(BehaviouralIndicatorsSchema).default([]),
+  skills: z.array(SkillSchema).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Roles and what each must reach
+
+export const IMPORTANCES = ['critical', 'important', 'useful'] as const;
+export const ImportanceSchema = z.enum(IMPORTANCES);
+
+export const RoleTargetSchema = z.object({
+  capabilityId: IdSchema,
+  levelId: IdSchema,
+  importance: ImportanceSchema.default('important'),
+});
+
+export const RoleSchema = z.object({
+  id: IdSchema,
+  name: RequiredShortText,
+  team: ShortText.default(''),
+  description: LongText.default(''),
+  targets: z.array(RoleTargetSchema).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Needs analysis
+
+export const FINDING_SOURCES = [
+  'survey',
+  'interview',
+  'focus-group',
+  'performance-data',
+  'observation',
+  'document-review',
+  'self-assessment',
+  'manager-rating',
+] as const;
+export const FindingSourceSchema = z.enum(FINDING_SOURCES);
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export const PrioritySchema = z.enum(PRIORITIES);
+
+export const FindingSchema = z.object({
+  id: IdSchema,
+  statement: z.string().trim().min(1, 'must not be empty').max(LONG_TEXT_MAX),
+  source: FindingSourceSchema,
+  evidence: LongText.default(''),
+  priority: PrioritySchema.default('medium'),
+  /** Each link reads "this finding is evidence of a gap in this capability (for these roles)". */
+  roleIds: z.array(IdSchema).default([]),
+  capabilityIds: z.array(IdSchema).default([]),
+  tags: z.array(ShortText).max(50).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Learners and assessments
+
+export const LearnerSchema = z.object({
+  id: IdSchema,
+  name: RequiredShortText,
+  email: Email.default(''),
+  roleId: IdSchema.nullable().default(null),
+  manager: ShortText.default(''),
+  team: ShortText.default(''),
+  careerGoals: LongText.default(''),
+  startDate: IsoDate.nullable().default(null),
+  hoursPerWeek: z.number().min(0).max(80, 'must be at most 80 hours a week').default(2),
+  notes: LongText.default(''),
+});
+
+export const ASSESSMENT_KINDS = ['pre', 'post', 'self', 'manager'] as const;
+export const AssessmentKindSchema = z.enum(ASSESSMENT_KINDS);
+
+export const AssessmentSchema = z.object({
+  id: IdSchema,
+  learnerId: IdSchema,
+  capabilityId: IdSchema,
+  levelId: IdSchema,
+  kind: AssessmentKindSchema,
+  date: IsoDate,
+  note: ShortText.default(''),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Activity catalog
+
+export const MODALITIES = [
+  'course',
+  'e-learning',
+  'workshop',
+  'webinar',
+  'podcast',
+  'video',
+  'article',
+  'book',
+  'mentoring',
+  'coaching',
+  'job-shadowing',
+  'stretch-assignment',
+  'on-the-job-project',
+  'community-of-practice',
+  'micro-learning',
+  'assessment',
+] as const;
+export const ModalitySchema = z.enum(MODALITIES);
+
+/** 70-20-10: experiential (on the job), social (from others), formal (courses). */
+export const LEARNING_CATEGORIES = ['experiential', 'social', 'formal'] as const;
+export const LearningCategorySchema = z.enum(LEARNING_CATEGORIES);
+
+export const CapabilityDevelopmentSchema = z.object({
+  capabilityId: IdSchema,
+  /** The activity suits learners at this level… */
+  fromLevelId: IdSchema,
+  /** …and brings them to this one. */
+  toLevelId: IdSchema,
+});
+
+export const ActivitySchema = z.object({
+  id: IdSchema,
+  title: RequiredShortText,
+  description: LongText.default(''),
+  modality: ModalitySchema,
+  category: LearningCategorySchema,
+  hours: Hours,
+  link: SafeLink.default(''),
+  provider: ShortText.default(''),
+  cost: ShortText.default(''),
+  delivery: z.enum(['self-paced', 'live']).default('self-paced'),
+  develops: z.array(CapabilityDevelopmentSchema).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// PLP frameworks: a pathway graph
+
+export const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+const nodeBase = {
+  id: IdSchema,
+  label: ShortText.default(''),
+  position: PositionSchema,
+  notes: LongText.default(''),
+};
+
+export const PreAssessmentNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('pre-assessment'),
+  capabilityIds: z.array(IdSchema).default([]),
+  activityId: IdSchema.nullable().default(null),
+});
+export const CoreActivityNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('core'),
+  activityId: IdSchema,
+});
+export const SELECTION_RULES = ['by-gap', 'learner-choice'] as const;
+export const OptionalGroupNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('optional-group'),
+  activityIds: z.array(IdSchema).default([]),
+  min: z.number().int().min(0).default(1),
+  max: z.number().int().min(0).default(1),
+  selectionRule: z.enum(SELECTION_RULES).default('by-gap'),
+});
+export const PostAssessmentNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('post-assessment'),
+  capabilityIds: z.array(IdSchema).default([]),
+  activityId: IdSchema.nullable().default(null),
+});
+export const CapstoneNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('capstone'),
+  activityId: IdSchema.nullable().default(null),
+});
+export const MilestoneNodeSchema = z.object({
+  ...nodeBase,
+  kind: z.literal('milestone'),
+  /** A manager check-in is a milestone the manager attends. */
+  checkIn: z.boolean().default(false),
+});
+
+export const PathwayNodeSchema = z.discriminatedUnion('kind', [
+  PreAssessmentNodeSchema,
+  CoreActivityNodeSchema,
+  OptionalGroupNodeSchema,
+  PostAssessmentNodeSchema,
+  CapstoneNodeSchema,
+  MilestoneNodeSchema,
+]);
+export const PATHWAY_NODE_KINDS = ['pre-assessment', 'core', 'optional-group', 'post-assessment', 'capstone', 'milestone'] as const;
+
+/** "source comes before target". */
+export const PathwayEdgeSchema = z.object({
+  id: IdSchema,
+  source: IdSchema,
+  target: IdSchema,
+});
+
+export const MixTargetSchema = z.object({
+  experiential: z.number().min(0).max(100).default(70),
+  social: z.number().min(0).max(100).default(20),
+  formal: z.number().min(0).max(100).default(10),
+  /** Percentage points either side of each target that still count as on target. */
+  tolerance: z.number().min(0).max(50).default(10),
+});
+
+export const FrameworkSchema = z.object({
+  id: IdSchema,
+  name: RequiredShortText,
+  description: LongText.default(''),
+  audienceRoleIds: z.array(IdSchema).default([]),
+  focusCapabilityIds: z.array(IdSchema).default([]),
+  durationWeeks: z.number().int().min(1).max(260).default(12),
+  participationExpectations: z.array(LongText).max(100).default([]),
+  assessmentAndFeedback: z.array(LongText).max(100).default([]),
+  mixTarget: MixTargetSchema.default({ experiential: 70, social: 20, formal: 10, tolerance: 10 }),
+  nodes: z.array(PathwayNodeSchema).max(20_000).default([]),
+  edges: z.array(PathwayEdgeSchema).max(40_000).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Personalized learning plans
+
+export const PLAN_STATUSES = ['draft', 'agreed', 'in-progress', 'complete'] as const;
+
+export const PlanGoalSchema = z.object({
+  capabilityId: IdSchema,
+  currentLevelId: IdSchema.nullable(),
+  targetLevelId: IdSchema,
+  rank: z.number().int().min(1),
+  rationale: LongText.default(''),
+});
+
+export const PlanItemSchema = z.object({
+  id: IdSchema,
+  /** The pathway node this item comes from, if any (manual additions have none). */
+  nodeId: IdSchema.nullable().default(null),
+  activityId: IdSchema.nullable().default(null),
+  kind: z.enum(PATHWAY_NODE_KINDS),
+  title: RequiredShortText,
+  start: IsoDate.nullable().default(null),
+  end: IsoDate.nullable().default(null),
+  reason: LongText.default(''),
+  /** Set when a person changed what the engine proposed; regeneration keeps these. */
+  manual: z.boolean().default(false),
+  status: z.enum(['planned', 'done', 'skipped']).default('planned'),
+});
+
+export const SignOffSchema = z.object({
+  employeeName: ShortText.default(''),
+  employeeDate: IsoDate.nullable().default(null),
+  managerName: ShortText.default(''),
+  managerDate: IsoDate.nullable().default(null),
+});
+
+export const PlanSchema = z.object({
+  id: IdSchema,
+  learnerId: IdSchema,
+  frameworkId: IdSchema,
+  status: z.enum(PLAN_STATUSES).default('draft'),
+  generatedAt: IsoDateTime.nullable().default(null),
+  goals: z.array(PlanGoalSchema).default([]),
+  items: z.array(PlanItemSchema).default([]),
+  participationExpectations: z.array(LongText).default([]),
+  assessmentAndFeedback: z.array(LongText).default([]),
+  signOff: SignOffSchema.default({ employeeName: '', employeeDate: null, managerName: '', managerDate: null }),
+  warnings: z.array(LongText).default([]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The project
+
+export const ProjectMetaSchema = z.object({
+  id: IdSchema,
+  title: RequiredShortText,
+  clientOrganisation: ShortText.default(''),
+  authors: z.array(ShortText).max(50).default([]),
+  createdAt: IsoDateTime,
+  modifiedAt: IsoDateTime,
+  /** The studio version that last wrote the file; informative only. */
+  appVersion: ShortText.default(''),
+});
+
+export const ProjectSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  meta: ProjectMetaSchema,
+  scale: ProficiencyScaleSchema,
+  domains: z.array(CapabilityDomainSchema).default([]),
+  capabilities: z.array(CapabilitySchema).default([]),
+  roles: z.array(RoleSchema).default([]),
+  findings: z.array(FindingSchema).default([]),
+  learners: z.array(LearnerSchema).default([]),
+  assessments: z.array(AssessmentSchema).default([]),
+  activities: z.array(ActivitySchema).default([]),
+  frameworks: z.array(FrameworkSchema).default([]),
+  plans: z.array(PlanSchema).default([]),
+});
+
+export type Project = z.output<typeof ProjectSchema>;
+export type ProjectInput = z.input<typeof ProjectSchema>;
+export type ProjectMeta = Project['meta'];
+export type ProficiencyScale = z.output<typeof ProficiencyScaleSchema>;
+export type ProficiencyLevel = z.output<typeof ProficiencyLevelSchema>;
+export type CapabilityDomain = z.output<typeof CapabilityDomainSchema>;
+export type Capability = z.output<typeof CapabilitySchema>;
+export type Skill = z.output<typeof SkillSchema>;
+export type Role = z.output<typeof RoleSchema>;
+export type RoleTarget = z.output<typeof RoleTargetSchema>;
+export type Importance = z.output<typeof ImportanceSchema>;
+export type Finding = z.output<typeof FindingSchema>;
+export type FindingSource = z.output<typeof FindingSourceSchema>;
+export type Learner = z.output<typeof LearnerSchema>;
+export type Assessment = z.output<typeof AssessmentSchema>;
+export type AssessmentKind = z.output<typeof AssessmentKindSchema>;
+export type Activity = z.output<typeof ActivitySchema>;
+export type Modality = z.output<typeof ModalitySchema>;
+export type LearningCategory = z.output<typeof LearningCategorySchema>;
+export type Framework = z.output<typeof FrameworkSchema>;
+export type PathwayNode = z.output<typeof PathwayNodeSchema>;
+export type PathwayNodeKind = PathwayNode['kind'];
+export type PathwayEdge = z.output<typeof PathwayEdgeSchema>;
+export type Plan = z.output<typeof PlanSchema>;
+export type PlanItem = z.output<typeof PlanItemSchema>;
+export type PlanGoal = z.output<typeof PlanGoalSchema>;
