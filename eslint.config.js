@@ -54,6 +54,13 @@ export default tseslint.config(
     rules: restrict([...nodeBuiltins, '**/renderer/**', '**/main/**', '**/services/**'], 'The preload only bridges: electron and shared/ipc.'),
   },
   {
+    // Plain-Node scripts (bin, scripts/, configs).
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    languageOptions: {
+      globals: Object.fromEntries(['process', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'URL', 'fetch'].map((name) => [name, 'readonly'])),
+    },
+  },
+  {
     files: ['tests/**/*.ts', 'tests/**/*.tsx', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

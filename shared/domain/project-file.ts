@@ -7,7 +7,7 @@
  * version, schema, then referential integrity. Each failure is a typed error with a one-line
  * message and, where it applies, the JSON path of the problem.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { checkIntegrity } from './integrity';
 import { migrateToCurrent, type Migration, MIGRATIONS } from './migrations';

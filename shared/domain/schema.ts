@@ -3,6 +3,9 @@
  * project is. Everything the studio reads from disk, from another process or from a user's
  * spreadsheet is checked against these schemas before it becomes domain data.
  *
+ * Objects are strict: an unknown key (a typo such as "hoursPerweek" in a hand-edited file) is
+ * refused with its path instead of being silently dropped, which would lose the value.
+ *
  * Text fields carry explicit length limits so a hostile file (a 50 MB "title") is refused with
  * a path-precise message instead of freezing the UI later.
  */
@@ -26,25 +29,26 @@ export const IsoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 export const Email = z.union([z.literal(''), z.email({ message: 'must be an e-mail address' }).max(254)]);
 
-const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+const SAFE_LINK = /^(https?:\/\/[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$/i;
 /** Links end up clickable in exported plans: only web and mail links are ever allowed. */
 export const SafeLink = z
   .string()
+  .trim()
   .max(2_000)
-  .refine((value) => value === '' || SAFE_LINK.test(value.trim()), 'must be an http, https or mailto link');
+  .refine((value) => value === '' || SAFE_LINK.test(value), 'must be an http, https or mailto link');
 
 const Hours = z.number().min(0, 'must not be negative').max(10_000, 'must be at most 10,000 hours');
 
 // ---------------------------------------------------------------------------------------------
 // Proficiency scale
 
-export const ProficiencyLevelSchema = z.object({
+export const ProficiencyLevelSchema = z.strictObject({
   id: IdSchema,
   label: RequiredShortText,
   description: LongText.default(''),
 });
 
-export const ProficiencyScaleSchema = z.object({
+export const ProficiencyScaleSchema = z.strictObject({
   name: ShortText.default('Proficiency'),
   /** Ordered from least to most proficient; a level's rank is its index. */
   levels: z.array(ProficiencyLevelSchema).min(2, 'a scale needs at least 2 levels').max(10, 'a scale has at most 10 levels'),
@@ -53,27 +57,27 @@ export const ProficiencyScaleSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Capability model: domain → capability → skill
 
-export const CapabilityDomainSchema = z.object({
+export const CapabilityDomainSchema = z.strictObject({
   id: IdSchema,
   name: RequiredShortText,
   description: LongText.default(''),
   externalId: ShortText.default(''),
 });
 
-export const BehaviouralIndicatorsSchema = z.object({
+export const BehaviouralIndicatorsSchema = z.strictObject({
   levelId: IdSchema,
   /** What someone at this level visibly does. */
   statements: z.array(LongText).max(50),
 });
 
-export const SkillSchema = z.object({
+export const SkillSchema = z.strictObject({
   id: IdSchema,
   name: RequiredShortText,
   description: LongText.default(''),
   externalId: ShortText.default(''),
 });
 
-export const CapabilitySchema = z.object({
+export const CapabilitySchema = z.strictObject({
   id: IdSchema,
   domainId: IdSchema,
   name: RequiredShortText,
@@ -89,13 +93,13 @@ export const CapabilitySchema = z.object({
 export const IMPORTANCES = ['critical', 'important', 'useful'] as const;
 export const ImportanceSchema = z.enum(IMPORTANCES);
 
-export const RoleTargetSchema = z.object({
+export const RoleTargetSchema = z.strictObject({
   capabilityId: IdSchema,
   levelId: IdSchema,
   importance: ImportanceSchema.default('important'),
 });
 
-export const RoleSchema = z.object({
+export const RoleSchema = z.strictObject({
   id: IdSchema,
   name: RequiredShortText,
   team: ShortText.default(''),
@@ -120,7 +124,7 @@ export const FindingSourceSchema = z.enum(FINDING_SOURCES);
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export const PrioritySchema = z.enum(PRIORITIES);
 
-export const FindingSchema = z.object({
+export const FindingSchema = z.strictObject({
   id: IdSchema,
   statement: z.string().trim().min(1, 'must not be empty').max(LONG_TEXT_MAX),
   source: FindingSourceSchema,
@@ -135,7 +139,7 @@ export const FindingSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // Learners and assessments
 
-export const LearnerSchema = z.object({
+export const LearnerSchema = z.strictObject({
   id: IdSchema,
   name: RequiredShortText,
   email: Email.default(''),
@@ -151,7 +155,7 @@ export const LearnerSchema = z.object({
 export const ASSESSMENT_KINDS = ['pre', 'post', 'self', 'manager'] as const;
 export const AssessmentKindSchema = z.enum(ASSESSMENT_KINDS);
 
-export const AssessmentSchema = z.object({
+export const AssessmentSchema = z.strictObject({
   id: IdSchema,
   learnerId: IdSchema,
   capabilityId: IdSchema,
@@ -188,7 +192,7 @@ export const ModalitySchema = z.enum(MODALITIES);
 export const LEARNING_CATEGORIES = ['experiential', 'social', 'formal'] as const;
 export const LearningCategorySchema = z.enum(LEARNING_CATEGORIES);
 
-export const CapabilityDevelopmentSchema = z.object({
+export const CapabilityDevelopmentSchema = z.strictObject({
   capabilityId: IdSchema,
   /** The activity suits learners at this level… */
   fromLevelId: IdSchema,
@@ -196,7 +200,7 @@ export const CapabilityDevelopmentSchema = z.object({
   toLevelId: IdSchema,
 });
 
-export const ActivitySchema = z.object({
+export const ActivitySchema = z.strictObject({
   id: IdSchema,
   title: RequiredShortText,
   description: LongText.default(''),
@@ -213,7 +217,7 @@ export const ActivitySchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // PLP frameworks: a pathway graph
 
-export const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 const nodeBase = {
   id: IdSchema,
@@ -222,40 +226,40 @@ const nodeBase = {
   notes: LongText.default(''),
 };
 
-export const PreAssessmentNodeSchema = z.object({
-  ...nodeBase,
+export const PreAssessmentNodeSchema = z.strictObject({
   kind: z.literal('pre-assessment'),
+  ...nodeBase,
   capabilityIds: z.array(IdSchema).default([]),
   activityId: IdSchema.nullable().default(null),
 });
-export const CoreActivityNodeSchema = z.object({
-  ...nodeBase,
+export const CoreActivityNodeSchema = z.strictObject({
   kind: z.literal('core'),
+  ...nodeBase,
   activityId: IdSchema,
 });
 export const SELECTION_RULES = ['by-gap', 'learner-choice'] as const;
-export const OptionalGroupNodeSchema = z.object({
-  ...nodeBase,
+export const OptionalGroupNodeSchema = z.strictObject({
   kind: z.literal('optional-group'),
+  ...nodeBase,
   activityIds: z.array(IdSchema).default([]),
   min: z.number().int().min(0).default(1),
   max: z.number().int().min(0).default(1),
   selectionRule: z.enum(SELECTION_RULES).default('by-gap'),
 });
-export const PostAssessmentNodeSchema = z.object({
-  ...nodeBase,
+export const PostAssessmentNodeSchema = z.strictObject({
   kind: z.literal('post-assessment'),
+  ...nodeBase,
   capabilityIds: z.array(IdSchema).default([]),
   activityId: IdSchema.nullable().default(null),
 });
-export const CapstoneNodeSchema = z.object({
-  ...nodeBase,
+export const CapstoneNodeSchema = z.strictObject({
   kind: z.literal('capstone'),
+  ...nodeBase,
   activityId: IdSchema.nullable().default(null),
 });
-export const MilestoneNodeSchema = z.object({
-  ...nodeBase,
+export const MilestoneNodeSchema = z.strictObject({
   kind: z.literal('milestone'),
+  ...nodeBase,
   /** A manager check-in is a milestone the manager attends. */
   checkIn: z.boolean().default(false),
 });
@@ -271,13 +275,13 @@ export const PathwayNodeSchema = z.discriminatedUnion('kind', [
 export const PATHWAY_NODE_KINDS = ['pre-assessment', 'core', 'optional-group', 'post-assessment', 'capstone', 'milestone'] as const;
 
 /** "source comes before target". */
-export const PathwayEdgeSchema = z.object({
+export const PathwayEdgeSchema = z.strictObject({
   id: IdSchema,
   source: IdSchema,
   target: IdSchema,
 });
 
-export const MixTargetSchema = z.object({
+export const MixTargetSchema = z.strictObject({
   experiential: z.number().min(0).max(100).default(70),
   social: z.number().min(0).max(100).default(20),
   formal: z.number().min(0).max(100).default(10),
@@ -285,7 +289,7 @@ export const MixTargetSchema = z.object({
   tolerance: z.number().min(0).max(50).default(10),
 });
 
-export const FrameworkSchema = z.object({
+export const FrameworkSchema = z.strictObject({
   id: IdSchema,
   name: RequiredShortText,
   description: LongText.default(''),
@@ -304,7 +308,7 @@ export const FrameworkSchema = z.object({
 
 export const PLAN_STATUSES = ['draft', 'agreed', 'in-progress', 'complete'] as const;
 
-export const PlanGoalSchema = z.object({
+export const PlanGoalSchema = z.strictObject({
   capabilityId: IdSchema,
   currentLevelId: IdSchema.nullable(),
   targetLevelId: IdSchema,
@@ -312,7 +316,7 @@ export const PlanGoalSchema = z.object({
   rationale: LongText.default(''),
 });
 
-export const PlanItemSchema = z.object({
+export const PlanItemSchema = z.strictObject({
   id: IdSchema,
   /** The pathway node this item comes from, if any (manual additions have none). */
   nodeId: IdSchema.nullable().default(null),
@@ -327,14 +331,14 @@ export const PlanItemSchema = z.object({
   status: z.enum(['planned', 'done', 'skipped']).default('planned'),
 });
 
-export const SignOffSchema = z.object({
+export const SignOffSchema = z.strictObject({
   employeeName: ShortText.default(''),
   employeeDate: IsoDate.nullable().default(null),
   managerName: ShortText.default(''),
   managerDate: IsoDate.nullable().default(null),
 });
 
-export const PlanSchema = z.object({
+export const PlanSchema = z.strictObject({
   id: IdSchema,
   learnerId: IdSchema,
   frameworkId: IdSchema,
@@ -351,7 +355,7 @@ export const PlanSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // The project
 
-export const ProjectMetaSchema = z.object({
+export const ProjectMetaSchema = z.strictObject({
   id: IdSchema,
   title: RequiredShortText,
   clientOrganisation: ShortText.default(''),
@@ -362,7 +366,7 @@ export const ProjectMetaSchema = z.object({
   appVersion: ShortText.default(''),
 });
 
-export const ProjectSchema = z.object({
+export const ProjectSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   meta: ProjectMetaSchema,
   scale: ProficiencyScaleSchema,

@@ -3,7 +3,7 @@
  * end-to-end harness: validate the payload with the contract's schema, call the handler,
  * wrap the answer in an envelope. A handler never sees an unvalidated payload.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatZodPath } from '../domain/project-file';
 import type { ResponseEnvelope } from './api';
 import { requestContract, type RequestName, type RequestOutput, type ValidatedInput } from './contract';

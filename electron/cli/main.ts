@@ -1,0 +1,53 @@
+/**
+ * The headless studio: the same services as the desktop app, for scripts, CI and consultants
+ * who live in a terminal. Exit codes: 0 success, 1 invalid input, 2 usage or I/O error.
+ */
+import { newCommand } from './commands/new';
+import { validateCommand } from './commands/validate';
+import { EXIT_USAGE_OR_IO, oneLine, UsageError, type CliIo } from './io';
+import { APP_VERSION } from './version';
+
+const USAGE = `Usage: plp-studio <command> [options]
+
+Commands:
+  validate <file.plp>                          Check a project file; prints one line.
+  new <file.plp> [--sample] [--title T] [--force]
+                                               Create a blank project (or the sample one).
+  help                                         Show this help.
+  version                                      Print the version.
+
+Exit codes: 0 success, 1 invalid input, 2 usage or I/O error.`;
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  new: (argv, io) => newCommand(argv, io),
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? EXIT_USAGE_OR_IO : 0;
+  }
+  if (name === 'version' || name === '--version') {
+    io.stdout(APP_VERSION);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`plp-studio: unknown command "${oneLine(name)}". Run "plp-studio help".`);
+    return EXIT_USAGE_OR_IO;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`plp-studio ${name}: ${error.message}. Run "plp-studio help".`);
+      return EXIT_USAGE_OR_IO;
+    }
+    io.stderr(oneLine(`plp-studio ${name}: ${error instanceof Error ? error.message : String(error)}`));
+    return EXIT_USAGE_OR_IO;
+  }
+}
