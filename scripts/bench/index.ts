@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: timings that matter to users, on this machine, printed as a table.
+ * Not part of `npm test` (timings don't belong in pass/fail tests).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseProjectText, serializeProject } from '../../shared/domain/project-file';
+import { writeFileAtomic } from '../../electron/services/files/atomic-write';
+import { readProjectFile } from '../../electron/services/files/read-project-file';
+import { generateLargeProject } from './large-project';
+
+async function time<T>(run: () => Promise<T> | T, repeats = 5): Promise<{ ms: number; value: T }> {
+  let value = await run(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    value = await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)]!, value };
+}
+
+const sizes = [
+  { name: 'workshop (sample-sized)', capabilities: 8, learners: 12, activities: 22, pathwayNodes: 8 },
+  { name: 'large (100 caps, 1,000 learners)', capabilities: 100, learners: 1_000, activities: 300, pathwayNodes: 1_000 },
+  { name: 'huge (100 caps, 5,000 learners)', capabilities: 100, learners: 5_000, activities: 500, pathwayNodes: 2_000 },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'plp-bench-'));
+try {
+  console.log('Project files: open (read + JSON + schema + integrity), serialize, atomic save (fsync + verify); median of 5\n');
+  console.log(['size', 'file MB', 'open ms', 'serialize ms', 'save ms'].join('\t'));
+  for (const size of sizes) {
+    const project = generateLargeProject(size);
+    const text = serializeProject(project);
+    const parsed = parseProjectText(text);
+    if (!parsed.ok) throw new Error(`generated project is invalid: ${parsed.error.message}`);
+    const file = join(dir, 'bench.plp');
+    const serialize = await time(() => serializeProject(project));
+    const save = await time(() => writeFileAtomic(file, serialize.value));
+    const open = await time(async () => {
+      const result = await readProjectFile(file);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    });
+    console.log([size.name, (text.length / 1024 / 1024).toFixed(1), open.ms.toFixed(0), serialize.ms.toFixed(0), save.ms.toFixed(0)].join('\t'));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
