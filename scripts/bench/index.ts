@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseProjectText, serializeProject } from '../../shared/domain/project-file';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write';
-import { readProjectFile } from '../../electron/services/files/read-project-file';
+import { loadProjectFile } from '../../electron/services/projects/load-project-file';
 import { generateLargeProject } from './large-project';
 
 async function time<T>(run: () => Promise<T> | T, repeats = 5): Promise<{ ms: number; value: T }> {
@@ -42,7 +42,7 @@ try {
     const serialize = await time(() => serializeProject(project));
     const save = await time(() => writeFileAtomic(file, serialize.value));
     const open = await time(async () => {
-      const result = await readProjectFile(file);
+      const result = await loadProjectFile(file);
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     });

@@ -39,7 +39,8 @@ export function migrateToCurrent(
     try {
       current = { ...step.migrate(current), schemaVersion: step.to };
     } catch (error) {
-      return err(`Upgrading this project from file format ${version} failed: ${error instanceof Error ? error.message : String(error)}.`);
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      return err(`Upgrading this project from file format ${version} failed: ${reason}.`);
     }
     version = step.to;
   }

@@ -60,21 +60,175 @@ export function describeJsonPosition(text: string, position: number): { line: nu
   return { line, column: position - lineStart + 1 };
 }
 
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/**
+ * The offset where `text` stops being valid JSON (`text.length` when it ends too soon), or -1
+ * when it is valid. Iterative, so hostile nesting cannot overflow the stack. Needed because
+ * V8's JSON.parse does not always report a position ("Unexpected token 'x', "…" is not valid
+ * JSON" quotes the file instead, across lines).
+ */
+export function findJsonErrorOffset(text: string): number {
+  const n = text.length;
+  let i = 0;
+  const skipWhitespace = (): void => {
+    while (i < n && WHITESPACE.has(text.charCodeAt(i))) i++;
+  };
+  const digits = (): boolean => {
+    const start = i;
+    while (i < n && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    return i > start;
+  };
+  /** At a '"': true when a well-formed string was consumed. */
+  const string = (): boolean => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        const escape = text[i + 1];
+        if (escape === undefined) {
+          i = n;
+          return false;
+        }
+        if (escape === 'u') {
+          for (let k = 2; k < 6; k++) {
+            if (i + k >= n) {
+              i = n;
+              return false;
+            }
+            if (!/[0-9A-Fa-f]/.test(text[i + k]!)) {
+              i += k;
+              return false;
+            }
+          }
+          i += 6;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(escape)) {
+          i++;
+          return false;
+        }
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    return false;
+  };
+  const number = (): boolean => {
+    if (text[i] === '-') i++;
+    if (text[i] === '0') i++;
+    else if (!digits()) return false;
+    if (text[i] === '.') {
+      i++;
+      if (!digits()) return false;
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      if (!digits()) return false;
+    }
+    return true;
+  };
+  const literal = (word: string): boolean => {
+    for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) return false;
+    return true;
+  };
+
+  const stack: ('object' | 'array')[] = [];
+  let state: 'value' | 'key' | 'after-value' = 'value';
+  for (;;) {
+    skipWhitespace();
+    if (state === 'value') {
+      const c = text[i];
+      if (c === '{') {
+        i++;
+        skipWhitespace();
+        if (text[i] === '}') {
+          i++;
+          state = 'after-value';
+        } else {
+          stack.push('object');
+          state = 'key';
+        }
+      } else if (c === '[') {
+        i++;
+        skipWhitespace();
+        if (text[i] === ']') {
+          i++;
+          state = 'after-value';
+        } else stack.push('array');
+      } else if (c === '"') {
+        if (!string()) return Math.min(i, n);
+        state = 'after-value';
+      } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+        if (!number()) return Math.min(i, n);
+        state = 'after-value';
+      } else if (c === 't' || c === 'f' || c === 'n') {
+        if (!literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null')) return Math.min(i, n);
+        state = 'after-value';
+      } else {
+        return i;
+      }
+    } else if (state === 'key') {
+      if (text[i] !== '"') return i;
+      if (!string()) return Math.min(i, n);
+      skipWhitespace();
+      if (text[i] !== ':') return i;
+      i++;
+      state = 'value';
+    } else {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return i === n ? -1 : i;
+      const c = text[i];
+      if (c === ',') {
+        i++;
+        state = top === 'object' ? 'key' : 'value';
+      } else if ((c === '}' && top === 'object') || (c === ']' && top === 'array')) {
+        i++;
+        stack.pop();
+      } else {
+        return i;
+      }
+    }
+  }
+}
+
+function describeCharacter(char: string): string {
+  return /^[\x21-\x7e]$/.test(char) ? `"${char}"` : `character U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function parseJson(text: string): Result<unknown, ProjectFileError> {
   try {
     return ok(JSON.parse(text) as unknown);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(reason);
-    const where = position?.[1] ? describeJsonPosition(text, Number(position[1])) : null;
-    const at = where ? ` at line ${where.line}, column ${where.column}` : '';
-    return err({ code: 'malformed-json', message: `This is not a valid project file: the JSON is broken${at} (${reason.replace(/\s*in JSON at position \d+.*$/, '')}).` });
+  } catch {
+    // Never echo the engine's message: it may quote the file, across lines.
+    const offset = findJsonErrorOffset(text);
+    if (offset < 0) return err({ code: 'malformed-json', message: 'This is not a valid project file: the JSON is broken.' });
+    const { line, column } = describeJsonPosition(text, offset);
+    const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
+    const what = offset >= text.length ? 'the file ends too soon' : `unexpected ${describeCharacter(char)}`;
+    return err({ code: 'malformed-json', message: `This is not a valid project file: the JSON is broken at line ${line}, column ${column} (${what}).` });
   }
+}
+
+const MAX_KEY_IN_PATH = 60;
+
+/** Messages are one line of plain text whatever the file contains (keys may hold control characters). */
+export function toOneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
 
 function pathKey(key: string | number): string {
   if (typeof key === 'number') return `[${key}]`;
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  const shown = key.length > MAX_KEY_IN_PATH ? `${key.slice(0, MAX_KEY_IN_PATH)}…` : key;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(shown) ? `.${shown}` : `[${JSON.stringify(shown)}]`;
 }
 
 /** Iterative walk (no recursion: a hostile file may nest 100,000 levels deep). */
@@ -98,7 +252,8 @@ function scanShape(root: unknown): ProjectFileError | null {
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        return { code: 'forbidden-key', path: path + pathKey(key), message: `${path}: the key "${key}" is not allowed in a project file.` };
+        const keyPath = path + pathKey(key);
+        return { code: 'forbidden-key', path: keyPath, message: `${keyPath}: the key "${key}" is not allowed in a project file.` };
       }
       stack.push({ value: (value as Record<string, unknown>)[key], path: path + pathKey(key), depth: depth + 1 });
     }
@@ -111,7 +266,7 @@ export function formatZodPath(path: readonly PropertyKey[]): string {
 }
 
 function describeZodError(error: z.ZodError): ProjectFileError {
-  const details = error.issues.slice(0, 50).map((issue) => `${formatZodPath(issue.path)}: ${issue.message}`);
+  const details = error.issues.slice(0, 50).map((issue) => toOneLine(`${formatZodPath(issue.path)}: ${issue.message}`).slice(0, 500));
   const first = error.issues[0];
   const path = first ? formatZodPath(first.path) : '$';
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';

@@ -1,7 +1,7 @@
 /** `plp-studio validate <file>`: is this a project PLP Studio can open? One line either way. */
 import { resolve } from 'node:path';
 import type { Project } from '../../../shared/domain/schema';
-import { readProjectFile } from '../../services/files/read-project-file';
+import { loadProjectFile } from '../../services/projects/load-project-file';
 import { parseArgs, rejectUnknownFlags } from '../args';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE_OR_IO, oneLine, UsageError, type CliIo } from '../io';
 
@@ -24,10 +24,12 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   rejectUnknownFlags(args, []);
   const [file, ...extra] = args.positional;
   if (!file || extra.length > 0) throw new UsageError('validate takes exactly one project file');
-  const loaded = await readProjectFile(resolve(io.cwd, file));
+  const loaded = await loadProjectFile(resolve(io.cwd, file));
   if (!loaded.ok) {
-    io.stderr(oneLine(`invalid: ${file}: ${loaded.error.message}`));
-    return loaded.error.io ? EXIT_USAGE_OR_IO : EXIT_INVALID;
+    const { message, path } = loaded.error;
+    const where = path && !message.includes(path) ? ` (at ${path})` : '';
+    io.stderr(oneLine(`invalid: ${file}: ${message}${where}`));
+    return loaded.error.fromDisk ? EXIT_USAGE_OR_IO : EXIT_INVALID;
   }
   const { project, migratedFrom } = loaded.value;
   const upgraded = migratedFrom === null ? '' : ` (file format ${migratedFrom}, upgraded in memory)`;

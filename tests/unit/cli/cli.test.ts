@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { APP_VERSION } from '../../../electron/cli/version';
 import { parseProjectText } from '../../../shared/domain/project-file';
+import { HOSTILE_CASES, writeHostileFixtures, type HostileCase } from '../../fixtures/hostile/generate';
 import { makeTempDir, mountTmpfs } from '../../support/temp';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -55,7 +56,7 @@ describe('plp-studio CLI', () => {
   it('validate: a missing file is an I/O error (exit 2)', async () => {
     const { io, errors } = capture(temp.dir);
     expect(await runCli(['validate', 'missing.plp'], io)).toBe(2);
-    expect(errors[0]).toMatch(/does not exist/);
+    expect(errors[0]).toMatch(/no longer exists/);
   });
 
   it('usage errors exit 2 and say what is wrong', async () => {
@@ -111,5 +112,36 @@ describe('plp-studio new on a full disk (real tmpfs)', () => {
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(readdirSync(disk.dir).sort()).toEqual(['filler.bin', 'project.plp']);
     expect(existsSync(target)).toBe(true);
+  });
+});
+
+describe('plp-studio validate on hostile and malformed files (real process)', () => {
+  const temp = makeTempDir('plp-cli-hostile-');
+  let fixtures: Record<string, string>;
+  beforeAll(async () => {
+    fixtures = await writeHostileFixtures(temp.dir);
+  });
+  afterAll(() => temp.remove());
+
+  const cases = Object.entries(HOSTILE_CASES) as [string, HostileCase][];
+
+  it.each(cases)('%s', (name, hostile) => {
+    const started = Date.now();
+    const result = plpStudio(['validate', fixtures[name]!]);
+    const seconds = (Date.now() - started) / 1000;
+    expect(seconds, 'answers within 5 s').toBeLessThan(5);
+    if (hostile.expect.ok) {
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^valid: /);
+      return;
+    }
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n'), 'one line').toHaveLength(1);
+    expect(result.stderr).toMatch(/^invalid: /);
+    expect(result.stderr).not.toMatch(/ {4}at |Error:/);
+    if (hostile.expect.path && !hostile.expect.pathPrefix) expect(result.stderr).toContain(hostile.expect.path);
+    for (const text of hostile.expect.messageIncludes ?? []) expect(result.stderr).toContain(text);
+    expect(result.stderr.length, 'a line, not a dump').toBeLessThan(600);
   });
 });

@@ -1,0 +1,132 @@
+/**
+ * What the studio's request handlers need from the outside world, as small interfaces: the
+ * Electron main process implements them with native dialogs, the settings store and its windows;
+ * unit tests and the end-to-end harness use the scripted and in-memory versions below.
+ */
+import path from 'node:path';
+import type { Preferences } from '../../../shared/ipc/contract';
+
+export interface DialogsPort {
+  /** The absolute path the user chose, or null when they cancelled. */
+  chooseProjectToOpen(): Promise<string | null>;
+  /** The absolute path the user chose (the dialog confirmed any overwrite), or null when they cancelled. */
+  chooseSaveLocation(suggestedFileName: string): Promise<string | null>;
+}
+
+export type PreferencesPatch = Partial<Preferences>;
+
+/** `SettingsService` (electron/services/settings) satisfies this. */
+export interface SettingsPort {
+  /** Most recent first. */
+  recentFiles(): string[];
+  /** `p` is absolute. */
+  addRecentFile(p: string): void;
+  removeRecentFile(p: string): void;
+  clearRecentFiles(): void;
+  preferences(): Preferences;
+  /** Throws when the patch is invalid; nothing is stored then. */
+  updatePreferences(patch: PreferencesPatch): Preferences;
+}
+
+export interface WindowPort {
+  /** The renderer has dealt with unsaved work; true when the window will now close (main closes it). */
+  confirmClose(windowId: number): boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scripted dialogs
+
+export interface DialogScript {
+  /** Answers for the open dialog, in order (null = the user cancelled). */
+  open?: (string | null)[];
+  /** Answers for the save dialog, in order (null = the user cancelled). */
+  save?: (string | null)[];
+}
+
+export type ShownDialog = { kind: 'open' } | { kind: 'save'; suggestedFileName: string };
+
+export interface ScriptedDialogs extends DialogsPort {
+  /** Every dialog shown so far, in order. */
+  readonly shown: readonly ShownDialog[];
+  /** Queue more answers. */
+  enqueue(script: DialogScript): void;
+  /** Answers not used yet; a test can assert that every scripted dialog was shown. */
+  remaining(): { open: number; save: number };
+}
+
+/**
+ * Dialogs that answer from a script. Showing a dialog the script has no answer for throws, so a
+ * test (or the end-to-end harness) fails loudly on a dialog nobody expected.
+ */
+export function createScriptedDialogs(script: DialogScript = {}): ScriptedDialogs {
+  const open = [...(script.open ?? [])];
+  const save = [...(script.save ?? [])];
+  const shown: ShownDialog[] = [];
+  return {
+    shown,
+    enqueue(more) {
+      open.push(...(more.open ?? []));
+      save.push(...(more.save ?? []));
+    },
+    remaining: () => ({ open: open.length, save: save.length }),
+    chooseProjectToOpen() {
+      shown.push({ kind: 'open' });
+      if (open.length === 0) return Promise.reject(new Error('Scripted dialogs: the open-project dialog was shown, but the script has no answer left for it.'));
+      return Promise.resolve(open.shift() ?? null);
+    },
+    chooseSaveLocation(suggestedFileName) {
+      shown.push({ kind: 'save', suggestedFileName });
+      if (save.length === 0) {
+        return Promise.reject(new Error(`Scripted dialogs: the save dialog was shown (suggesting ${JSON.stringify(suggestedFileName)}), but the script has no answer left for it.`));
+      }
+      return Promise.resolve(save.shift() ?? null);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-memory settings
+
+export const MEMORY_MAX_RECENT_FILES = 10;
+
+export const DEFAULT_PREFERENCES: Preferences = { authorName: '', theme: 'system', backupIntervalSeconds: 30 };
+
+export interface MemorySettingsInit {
+  recentFiles?: string[];
+  preferences?: Partial<Preferences>;
+}
+
+/** Settings kept in memory, with the same rules as the real service (absolute paths, 10 recent, no duplicates). */
+export function createMemorySettings(initial: MemorySettingsInit = {}): SettingsPort {
+  let recent = [...(initial.recentFiles ?? [])];
+  let preferences: Preferences = { ...DEFAULT_PREFERENCES, ...initial.preferences };
+  return {
+    recentFiles: () => [...recent],
+    addRecentFile(p) {
+      if (!path.isAbsolute(p)) throw new Error(`Recent files must be absolute paths, not ${JSON.stringify(p)}`);
+      recent = [p, ...recent.filter((existing) => existing !== p)].slice(0, MEMORY_MAX_RECENT_FILES);
+    },
+    removeRecentFile(p) {
+      recent = recent.filter((existing) => existing !== p);
+    },
+    clearRecentFiles() {
+      recent = [];
+    },
+    preferences: () => ({ ...preferences }),
+    updatePreferences(patch) {
+      const next = { ...preferences };
+      if (patch.authorName !== undefined) {
+        if (patch.authorName.length > 200) throw new Error('authorName: must be at most 200 characters');
+        next.authorName = patch.authorName;
+      }
+      if (patch.theme !== undefined) next.theme = patch.theme;
+      if (patch.backupIntervalSeconds !== undefined) {
+        const seconds = patch.backupIntervalSeconds;
+        if (!Number.isInteger(seconds) || seconds < 5 || seconds > 300) throw new Error('backupIntervalSeconds: must be a whole number from 5 to 300');
+        next.backupIntervalSeconds = seconds;
+      }
+      preferences = next;
+      return { ...preferences };
+    },
+  };
+}
