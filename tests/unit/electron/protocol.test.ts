@@ -7,7 +7,7 @@ import { fake, resetFakeElectron } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 const { handleAppProtocol, mimeTypeFor, registerAppSchemeAsPrivileged, resolveRendererAsset, respondWithRendererAsset } = await import('../../../electron/main/protocol');
-const { CONTENT_SECURITY_POLICY } = await import('../../../electron/main/csp');
+const { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } = await import('../../../electron/main/csp');
 
 const root = path.resolve('/srv/plp/out/renderer');
 
@@ -150,10 +150,12 @@ describe('registering the scheme', () => {
 });
 
 describe('the Content Security Policy', () => {
-  it('is the same in the protocol header and in renderer/index.html', () => {
+  it('renderer/index.html carries the same policy as the header, less frame-ancestors (ignored in a meta tag)', () => {
     const html = readFileSync(path.resolve('renderer/index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).not.toContain('frame-ancestors');
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('allows scripts only from the app itself', () => {
