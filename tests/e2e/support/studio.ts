@@ -126,8 +126,10 @@ export async function launchStudio(browser: Browser, options: LaunchOptions): Pr
   };
 }
 
+/** Saves a screenshot to tests/artifacts/e2e, once modal and toast transitions have settled. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(artifactsDir, `${name}.png`);
+  await page.waitForTimeout(400);
   await page.screenshot({ path });
   return path;
 }
