@@ -20,6 +20,10 @@ import { MAX_PROJECT_TEXT_LENGTH, parseProjectText, serializeProject } from '../
 import { CURRENT_SCHEMA_VERSION, type Project } from '../../../shared/domain/schema';
 import type { OpenedProject, SaveOutcome, StudioError } from '../../../shared/ipc/contract';
 import { err, ok, type Result } from '../../../shared/result';
+import { removeStaleTempFiles } from '../files/atomic-write';
+
+/** A save's temp file this old beside a project was left by a crash, not by a save in progress. */
+export const STALE_SAVE_TEMP_MS = 10 * 60 * 1000;
 
 /** Files larger than this are refused before a single byte is read. */
 export const MAX_PROJECT_FILE_BYTES = MAX_PROJECT_TEXT_LENGTH;
@@ -288,6 +292,8 @@ export class ProjectDocumentService {
           ...(details !== undefined ? { details } : {}),
         });
       }
+      // A save killed mid-write (crash, power cut) leaves its temp file beside the project.
+      await removeStaleTempFiles(path.dirname(filePath), path.basename(filePath), STALE_SAVE_TEMP_MS).catch(() => []);
       const documentId = this.#newDocumentId();
       this.#sessions.set(windowId, { documentId, filePath, fingerprint: read.value.fingerprint });
       return ok({ documentId, project: parsed.value.project, filePath, migratedFrom: parsed.value.migratedFrom, unsaved: false });

@@ -2,7 +2,7 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SaveError, writeFileAtomic } from '../../../electron/services/files/atomic-write';
-import { ProjectDocumentService, fingerprintOf, nodeDocumentFs, type DocumentFs } from '../../../electron/services/projects/project-documents';
+import { ProjectDocumentService, STALE_SAVE_TEMP_MS, fingerprintOf, nodeDocumentFs, type DocumentFs } from '../../../electron/services/projects/project-documents';
 import { parseProjectText, serializeProject } from '../../../shared/domain/project-file';
 import type { Project } from '../../../shared/domain/schema';
 import { OpenedProjectSchema } from '../../../shared/ipc/contract';
@@ -57,6 +57,21 @@ describe('open', () => {
     const session = documents.currentSession(WINDOW);
     expect(session).toMatchObject({ documentId: 'doc-test0001', filePath: file, fingerprint: { size: bytes.length, sha256: sha256(bytes) } });
     expect(await snapshotDir(dir)).toEqual(before);
+  });
+
+  it('removes temp files a crashed save left beside the project, but not a save in progress', async () => {
+    await writeProject(file);
+    const base = path.basename(file);
+    const stale = path.join(dir, `.${base}.4242.0123456789ab.tmp`);
+    const fresh = path.join(dir, `.${base}.4243.ba9876543210.tmp`);
+    await fsp.writeFile(stale, 'half a project');
+    await fsp.writeFile(fresh, 'a save in progress');
+    const longAgo = new Date(Date.now() - STALE_SAVE_TEMP_MS - 60_000);
+    await fsp.utimes(stale, longAgo, longAgo);
+
+    await openOk(createDocuments());
+    await expect(fsp.stat(stale)).rejects.toThrow();
+    expect(await fsp.readFile(fresh, 'utf8')).toBe('a save in progress');
   });
 
   it('each open starts a new document id; the window has one session', async () => {
