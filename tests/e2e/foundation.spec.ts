@@ -210,3 +210,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('closing the window with unsaved changes asks first: Cancel keeps working, Don\'t save closes and drops the backup', async ({ browser }) => {
+  const backups = join(temp.dir, 'user-data', 'backups');
+  const studio = await launch(browser, { backupIntervalSeconds: 5 });
+  const { page } = studio;
+  await renameCapability(page, NEW_NAME);
+  await expect(page.getByTestId('status-backup')).toContainText('Backed up', { timeout: 15_000 });
+
+  await studio.emit('closeRequested', {});
+  await expect(page.getByTestId('unsaved-cancel')).toBeVisible();
+  await screenshot(page, 'close-unsaved-prompt');
+  await page.getByTestId('unsaved-cancel').click();
+  expect(studio.closeConfirmations).toEqual([]);
+  await expectUnsaved(page, true);
+
+  await studio.emit('closeRequested', {});
+  await page.getByTestId('unsaved-discard').click();
+  await expect.poll(() => studio.closeConfirmations).toEqual([1]);
+  await expect.poll(() => readdirSync(backups).filter((name) => name.endsWith('.json')).length).toBe(0);
+});
