@@ -2,6 +2,8 @@
  * The headless studio: the same services as the desktop app, for scripts, CI and consultants
  * who live in a terminal. Exit codes: 0 success, 1 invalid input, 2 usage or I/O error.
  */
+import { checkCommand } from './commands/check';
+import { importAssessmentsCommand } from './commands/import-assessments';
 import { newCommand } from './commands/new';
 import { validateCommand } from './commands/validate';
 import { EXIT_USAGE_OR_IO, oneLine, UsageError, type CliIo } from './io';
@@ -11,8 +13,13 @@ const USAGE = `Usage: plp-studio <command> [options]
 
 Commands:
   validate <file.plp>                          Check a project file; prints one line.
+  check <file.plp> [--hours-per-week H]        Check every framework's pathway; one line per problem.
   new <file.plp> [--sample] [--title T] [--force]
                                                Create a blank project (or the sample one).
+  import-assessments <file.plp> <file.csv|file.xlsx> --kind self|manager|pre|post
+                     [--date YYYY-MM-DD] [--sheet NAME] [--out <file.plp>]
+                                               Import assessments (and learners) from a
+                                               spreadsheet; saves in place or to --out.
   help                                         Show this help.
   version                                      Print the version.
 
@@ -22,7 +29,9 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
+  check: checkCommand,
   new: (argv, io) => newCommand(argv, io),
+  'import-assessments': (argv, io) => importAssessmentsCommand(argv, io),
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,0 +1,6 @@
+/** Spreadsheet import: table → header → column and scale mappings → plan → one command. */
+export * from './table';
+export * from './normalize';
+export * from './scale-mapping';
+export * from './column-mapping';
+export * from './assessment-import';
