@@ -21,7 +21,8 @@ import { dispatchRequest, requestNameForChannel } from '../../../shared/ipc/disp
 import { serveRenderer } from './static-server';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
-const rendererDir = join(repoRoot, 'out/renderer');
+/** The production renderer build; PLP_RENDERER_DIR lets parallel work build into its own folder. */
+const rendererDir = process.env.PLP_RENDERER_DIR ?? join(repoRoot, 'out/renderer');
 export const APP_VERSION = '0.1.0';
 export const artifactsDir = join(repoRoot, 'tests/artifacts/e2e');
 
