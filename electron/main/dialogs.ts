@@ -1,6 +1,6 @@
 /**
  * The real file dialogs behind the studio's `DialogsPort`: Open and Save As, filtered to
- * PLP Studio projects (`.plp`), attached to the studio window when there is one. The handlers
+ * PLP Studio projects (`.plp`), and the spreadsheet picker of the import wizard (.csv/.tsv/.xlsx), attached to the studio window when there is one. The handlers
  * add a missing `.plp` to the chosen name (and refuse to replace a file the dialog did not
  * warn about), so this module returns exactly what the user chose.
  */
@@ -9,6 +9,7 @@ import type { BrowserWindow, Dialog } from 'electron';
 import type { DialogsPort } from '../services/studio/ports';
 
 export const PROJECT_FILTERS = [{ name: 'PLP Studio project', extensions: ['plp'] }];
+export const SPREADSHEET_FILTERS = [{ name: 'Spreadsheet (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'xlsx'] }];
 
 export interface DialogsOptions {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -22,6 +23,14 @@ export function createDialogsPort({ dialog, parentWindow, defaultDirectory }: Di
   return {
     async chooseProjectToOpen() {
       const options = { title: 'Open Project', properties: ['openFile' as const], filters: PROJECT_FILTERS };
+      const parent = parentWindow();
+      const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+      if (result.canceled) return null;
+      return result.filePaths[0] ?? null;
+    },
+
+    async chooseSpreadsheet() {
+      const options = { title: 'Import Assessments', properties: ['openFile' as const], filters: SPREADSHEET_FILTERS };
       const parent = parentWindow();
       const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
       if (result.canceled) return null;

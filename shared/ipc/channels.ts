@@ -18,6 +18,7 @@ export const REQUEST_CHANNELS = {
   discardBackup: 'backup:discard',
   updatePreferences: 'settings:update-preferences',
   confirmClose: 'window:confirm-close',
+  readSpreadsheet: 'import:read-spreadsheet',
 } as const;
 
 export const EVENT_CHANNELS = {

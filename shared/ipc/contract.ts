@@ -79,6 +79,31 @@ export const StartupStateSchema = z.object({
 });
 export type StartupState = z.output<typeof StartupStateSchema>;
 
+/** Cells sent over IPC at most: a bigger sheet is refused with a message, never truncated silently. */
+export const MAX_IPC_TABLE_CELLS = 2_000_000;
+
+export const SpreadsheetTableSchema = z.object({
+  /** Row i is spreadsheet row i + 1 (blank rows kept); every row has the same width. */
+  rows: z.array(z.array(z.string())),
+});
+
+const ReadSpreadsheetOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('read'),
+    /** The full path, to read another sheet of the same workbook. */
+    filePath: FilePath,
+    fileName: z.string(),
+    /** The workbook's sheet names in order; [] for CSV/TSV. */
+    sheets: z.array(z.string()),
+    /** The sheet that was read; null for CSV/TSV. */
+    sheet: z.string().nullable(),
+    table: SpreadsheetTableSchema,
+  }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('failed'), error: StudioErrorSchema }),
+]);
+export type ReadSpreadsheetOutcome = z.output<typeof ReadSpreadsheetOutcomeSchema>;
+
 const SaveInput = z.object({
   documentId: DocumentId,
   project: ProjectSchema,
@@ -106,6 +131,15 @@ export const requestContract = {
   updatePreferences: { channel: REQUEST_CHANNELS.updatePreferences, input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
   /** The renderer has dealt with unsaved work; the window may close now. */
   confirmClose: { channel: REQUEST_CHANNELS.confirmClose, input: Empty, output: z.object({ closing: z.boolean() }) },
+  /**
+   * A spreadsheet (.csv, .tsv, .xlsx) as a grid of text for the import wizard. Without a path the
+   * main process shows an open dialog; `sheet` picks a workbook's sheet (default the first).
+   */
+  readSpreadsheet: {
+    channel: REQUEST_CHANNELS.readSpreadsheet,
+    input: z.object({ filePath: FilePath.optional(), sheet: z.string().min(1).max(200).optional() }).strict(),
+    output: ReadSpreadsheetOutcomeSchema,
+  },
 } as const;
 
 export const MENU_COMMANDS = [

@@ -15,9 +15,10 @@ import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_FILE_EXTENSION } from '../../../shared/domain/project-file';
 import type { Project } from '../../../shared/domain/schema';
-import type { BackupSummary, OpenOutcome, SaveOutcome, StartupState } from '../../../shared/ipc/contract';
+import { MAX_IPC_TABLE_CELLS, type BackupSummary, type OpenOutcome, type ReadSpreadsheetOutcome, type SaveOutcome, type StartupState } from '../../../shared/ipc/contract';
 import type { MainHandlers } from '../../../shared/ipc/dispatch';
 import { BackupService } from '../backups/backup-service';
+import { readSpreadsheet as readSpreadsheetFile } from '../import/read-spreadsheet';
 import { writeFileAtomic } from '../files/atomic-write';
 import { DOCUMENT_ID_PATTERN, ProjectDocumentService, type AtomicWriter, type DocumentFs } from '../projects/project-documents';
 import type { DialogsPort, PreferencesPatch, SettingsPort, WindowPort } from './ports';
@@ -38,6 +39,8 @@ export interface StudioDeps {
   sampleProjectText(): Promise<string>;
   /** Problems that must not fail the request (a settings write, a leftover backup). Default: console.warn. */
   warn?(message: string): void;
+  /** Reads a spreadsheet for the import wizard; default `readSpreadsheet` of electron/services/import. */
+  readSpreadsheet?: typeof readSpreadsheetFile;
 }
 
 export interface StudioServicesOptions {
@@ -325,6 +328,31 @@ export function createStudioHandlers(deps: StudioDeps): MainHandlers {
 
     updatePreferences(patch) {
       return settings.updatePreferences(stripUndefined(patch));
+    },
+
+    async readSpreadsheet({ filePath, sheet }): Promise<ReadSpreadsheetOutcome> {
+      const chosen = filePath ?? (await dialogs.chooseSpreadsheet());
+      if (chosen === null) return { status: 'cancelled' };
+      if (!path.isAbsolute(chosen)) {
+        return { status: 'failed', error: { code: 'invalid-path', message: `PLP Studio can only import a file by its full path, not ${JSON.stringify(chosen)}.` } };
+      }
+      const target = path.resolve(chosen);
+      const read = await (deps.readSpreadsheet ?? readSpreadsheetFile)(target, sheet === undefined ? {} : { sheet });
+      if (!read.ok) return { status: 'failed', error: { code: read.error.code, message: read.error.message, path: target } };
+      const { table } = read.value;
+      const cells = table.rows.length * (table.rows[0]?.length ?? 0);
+      if (cells > MAX_IPC_TABLE_CELLS) {
+        const what = read.value.sheet === null ? path.basename(target) : `The sheet "${read.value.sheet}"`;
+        return {
+          status: 'failed',
+          error: {
+            code: 'too-large',
+            message: `${what} has ${cells.toLocaleString('en')} cells (${table.rows.length.toLocaleString('en')} rows × ${table.rows[0]?.length ?? 0} columns); PLP Studio imports at most ${MAX_IPC_TABLE_CELLS.toLocaleString('en')} at once. Split it into several files.`,
+            path: target,
+          },
+        };
+      }
+      return { status: 'read', filePath: target, fileName: path.basename(target), sheets: read.value.sheets, sheet: read.value.sheet, table: { rows: table.rows } };
     },
 
     confirmClose(_input, { windowId }) {

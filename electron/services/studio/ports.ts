@@ -11,6 +11,8 @@ export interface DialogsPort {
   chooseProjectToOpen(): Promise<string | null>;
   /** The absolute path the user chose (the dialog confirmed any overwrite), or null when they cancelled. */
   chooseSaveLocation(suggestedFileName: string): Promise<string | null>;
+  /** The absolute path of the spreadsheet (.csv, .tsv, .xlsx) to import, or null when they cancelled. */
+  chooseSpreadsheet(): Promise<string | null>;
 }
 
 export type PreferencesPatch = Partial<Preferences>;
@@ -41,9 +43,11 @@ export interface DialogScript {
   open?: (string | null)[];
   /** Answers for the save dialog, in order (null = the user cancelled). */
   save?: (string | null)[];
+  /** Answers for the spreadsheet (import) open dialog, in order (null = the user cancelled). */
+  spreadsheet?: (string | null)[];
 }
 
-export type ShownDialog = { kind: 'open' } | { kind: 'save'; suggestedFileName: string };
+export type ShownDialog = { kind: 'open' } | { kind: 'save'; suggestedFileName: string } | { kind: 'spreadsheet' };
 
 export interface ScriptedDialogs extends DialogsPort {
   /** Every dialog shown so far, in order. */
@@ -51,7 +55,7 @@ export interface ScriptedDialogs extends DialogsPort {
   /** Queue more answers. */
   enqueue(script: DialogScript): void;
   /** Answers not used yet; a test can assert that every scripted dialog was shown. */
-  remaining(): { open: number; save: number };
+  remaining(): { open: number; save: number; spreadsheet: number };
 }
 
 /**
@@ -61,14 +65,16 @@ export interface ScriptedDialogs extends DialogsPort {
 export function createScriptedDialogs(script: DialogScript = {}): ScriptedDialogs {
   const open = [...(script.open ?? [])];
   const save = [...(script.save ?? [])];
+  const spreadsheet = [...(script.spreadsheet ?? [])];
   const shown: ShownDialog[] = [];
   return {
     shown,
     enqueue(more) {
       open.push(...(more.open ?? []));
       save.push(...(more.save ?? []));
+      spreadsheet.push(...(more.spreadsheet ?? []));
     },
-    remaining: () => ({ open: open.length, save: save.length }),
+    remaining: () => ({ open: open.length, save: save.length, spreadsheet: spreadsheet.length }),
     chooseProjectToOpen() {
       shown.push({ kind: 'open' });
       if (open.length === 0) return Promise.reject(new Error('Scripted dialogs: the open-project dialog was shown, but the script has no answer left for it.'));
@@ -80,6 +86,11 @@ export function createScriptedDialogs(script: DialogScript = {}): ScriptedDialog
         return Promise.reject(new Error(`Scripted dialogs: the save dialog was shown (suggesting ${JSON.stringify(suggestedFileName)}), but the script has no answer left for it.`));
       }
       return Promise.resolve(save.shift() ?? null);
+    },
+    chooseSpreadsheet() {
+      shown.push({ kind: 'spreadsheet' });
+      if (spreadsheet.length === 0) return Promise.reject(new Error('Scripted dialogs: the spreadsheet (import) dialog was shown, but the script has no answer left for it.'));
+      return Promise.resolve(spreadsheet.shift() ?? null);
     },
   };
 }

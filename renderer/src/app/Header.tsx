@@ -13,10 +13,13 @@ import {
   IconX,
   IconHistory,
   IconFileExport,
+  IconTableImport,
 } from '@tabler/icons-react';
 import { renameProject } from '../../../shared/domain/commands/project-commands';
 import { selectDocument, selectIsUnsaved, selectRedoLabel, selectTitle, selectUndoLabel } from '../state/project-store';
 import { InlineText } from '../components/InlineText';
+import { ImportWizardHost } from '../features/import/ImportWizard';
+import { openImportWizard } from '../features/import/import-wizard-store';
 import { AppMark } from './AppMark';
 import { fileNameOf } from './document-actions';
 import { useProject, useServices, useUi } from './services';
@@ -114,6 +117,9 @@ function ProjectMenu() {
           </>
         ) : null}
         <Menu.Divider />
+        <Menu.Item leftSection={<IconTableImport size={18} />} disabled={!hasDocument} onClick={openImportWizard} data-testid="menu-import-assessments">
+          Import assessments…
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconFileExport size={18} />}
           rightSection={<Kbd size="xs">{shortcutLabel('save-as')}</Kbd>}
@@ -196,6 +202,7 @@ export function Header() {
           ) : null}
           <Divider orientation="vertical" />
           <ThemeToggle />
+          <ImportWizardHost />
         </Group>
       </Group>
     </Group>

@@ -12,11 +12,12 @@
  */
 import '../zod-jitless';
 import { createBlankProject } from '../../../shared/domain/factory';
+import { parseCsv } from '../../../shared/domain/import/table';
 import { parseProjectText, serializeProject } from '../../../shared/domain/project-file';
 import type { Project } from '../../../shared/domain/schema';
 import { createPlpApi, type PlpApi, type Unsubscribe } from '../../../shared/ipc/api';
 import { EVENT_CHANNELS } from '../../../shared/ipc/channels';
-import type { BackupSummary, EventName, EventPayload, OpenedProject, Preferences, StudioError } from '../../../shared/ipc/contract';
+import { MAX_IPC_TABLE_CELLS, type BackupSummary, type EventName, type EventPayload, type OpenedProject, type Preferences, type ReadSpreadsheetOutcome, type StudioError } from '../../../shared/ipc/contract';
 import { dispatchRequest, requestNameForChannel, type MainHandlers } from '../../../shared/ipc/dispatch';
 
 export interface MemoryBackup {
@@ -46,6 +47,8 @@ export interface MemoryTwinOptions {
   openDialog?: () => string | null | Promise<string | null>;
   /** Answers the save dialog (given a suggested path): a path, or null for Cancel. */
   saveDialog?: (suggestedPath: string) => string | null | Promise<string | null>;
+  /** Answers the import wizard's spreadsheet dialog: a path on the virtual disk, or null for Cancel. */
+  spreadsheetDialog?: () => string | null | Promise<string | null>;
   /** Milliseconds each request takes (to see loading states). */
   latencyMs?: number;
 }
@@ -60,6 +63,7 @@ export interface MemoryTwinControl {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   setOpenDialog(answer: MemoryTwinOptions['openDialog']): void;
   setSaveDialog(answer: MemoryTwinOptions['saveDialog']): void;
+  setSpreadsheetDialog(answer: MemoryTwinOptions['spreadsheetDialog']): void;
   /** Make every save fail with this error until set back to null (a full disk, a locked file). */
   failSaves(error: StudioError | null): void;
   /** Whether confirmClose was called. */
@@ -104,6 +108,7 @@ export function createMemoryTwin(options: MemoryTwinOptions = {}): MemoryTwin {
   const calls: { name: string; input: unknown }[] = [];
   let openDialog = options.openDialog ?? defaultOpenDialog;
   let saveDialog = options.saveDialog ?? ((suggested: string) => suggested);
+  let spreadsheetDialog = options.spreadsheetDialog ?? defaultOpenDialog;
   let saveFailure: StudioError | null = null;
   let closeConfirmed = false;
   let counter = 0;
@@ -237,6 +242,23 @@ export function createMemoryTwin(options: MemoryTwinOptions = {}): MemoryTwin {
       closeConfirmed = true;
       return { closing: true };
     },
+    /** CSV/TSV text from the virtual disk; workbooks need exceljs, which only the main process has. */
+    readSpreadsheet: async ({ filePath }): Promise<ReadSpreadsheetOutcome> => {
+      const target = filePath ?? (await spreadsheetDialog());
+      if (target === null || target === '') return { status: 'cancelled' };
+      const fileName = baseName(target);
+      const extension = fileName.toLowerCase().split('.').pop() ?? '';
+      if (extension !== 'csv' && extension !== 'tsv') {
+        return { status: 'failed', error: { code: 'unsupported-file', message: `${fileName}: the in-memory studio reads only .csv and .tsv files.`, path: target } };
+      }
+      const text = files.get(target);
+      if (text === undefined) return { status: 'failed', error: { code: 'not-found', message: `The file ${fileName} does not exist. Check the name and the folder.`, path: target } };
+      const table = parseCsv(text, extension === 'tsv' ? { delimiter: '\t' } : {});
+      if (!table.ok) return { status: 'failed', error: { code: table.error.code, message: `${fileName}: ${table.error.message}`, path: target } };
+      const cells = table.value.rows.length * (table.value.rows[0]?.length ?? 0);
+      if (cells > MAX_IPC_TABLE_CELLS) return { status: 'failed', error: { code: 'too-large', message: `${fileName} has ${cells} cells, more than the ${MAX_IPC_TABLE_CELLS} PLP Studio imports at once.`, path: target } };
+      return { status: 'read', filePath: target, fileName, sheets: [], sheet: null, table: { rows: table.value.rows } };
+    },
   };
 
   const api = createPlpApi({
@@ -271,6 +293,9 @@ export function createMemoryTwin(options: MemoryTwinOptions = {}): MemoryTwin {
     },
     setSaveDialog: (answer) => {
       saveDialog = answer ?? ((suggested: string) => suggested);
+    },
+    setSpreadsheetDialog: (answer) => {
+      spreadsheetDialog = answer ?? defaultOpenDialog;
     },
     failSaves: (error) => {
       saveFailure = error;
