@@ -3,6 +3,7 @@
  * who live in a terminal. Exit codes: 0 success, 1 invalid input, 2 usage or I/O error.
  */
 import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
 import { importAssessmentsCommand } from './commands/import-assessments';
 import { newCommand } from './commands/new';
 import { validateCommand } from './commands/validate';
@@ -20,6 +21,11 @@ Commands:
                      [--date YYYY-MM-DD] [--sheet NAME] [--out <file.plp>]
                                                Import assessments (and learners) from a
                                                spreadsheet; saves in place or to --out.
+  export <file.plp> (--learner <id|email>[,...] | --all) --out <dir>
+         [--format docx,pdf] [--on-existing overwrite|skip|keep-both]
+         [--framework ID] [--accent #RRGGBB] [--logo <file.png>] [--lang en-GB|en-US]
+                                               Export plans as Word/PDF with a roster.csv;
+                                               learners without a plan get a draft (not saved).
   help                                         Show this help.
   version                                      Print the version.
 
@@ -32,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   new: (argv, io) => newCommand(argv, io),
   'import-assessments': (argv, io) => importAssessmentsCommand(argv, io),
+  export: (argv, io) => exportCommand(argv, io),
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

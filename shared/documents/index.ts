@@ -1,0 +1,27 @@
+/** Plans and frameworks as export-neutral documents, rendered to Word and PDF in the main process. */
+export type * from './model';
+export { DOCUMENT_LANGUAGES } from './model';
+export type { DocumentOptions, OrganisationBranding } from './options';
+export { createPlanDocument, planDocument, PLAN_SECTION_IDS, timelineBlock } from './plan-document';
+export { createManagerSummary, managerSummary } from './manager-summary';
+export { frameworkGuide } from './framework-guide';
+export {
+  cleanLine,
+  cleanText,
+  contrastRatio,
+  DEFAULT_ACCENT,
+  formatDate,
+  formatHours,
+  formatNumber,
+  formatPeriod,
+  imageInfo,
+  linkLabel,
+  monthLabel,
+  normaliseColor,
+  readableOnWhite,
+  safeLink,
+  shade,
+  textOn,
+  tint,
+} from './text';
+export { BAR_KIND_LABELS, CATEGORY_LABELS, KIND_LABELS, MODALITY_LABELS } from './labels';

@@ -1,0 +1,177 @@
+/**
+ * The export-neutral document model: what an exported plan, manager summary or framework guide
+ * says, in a tree of a few block types that both the Word and the PDF renderer (and, later, the
+ * in-studio preview) know how to draw. Pure data: no renderer, no Node, no DOM.
+ *
+ * Every string in a model is display text, already cleaned of characters no document format can
+ * hold (see `cleanText`). Links are kept only when they are http, https or mailto; renderers check
+ * again before making anything clickable.
+ */
+
+export type DocumentLanguage = 'en-GB' | 'en-US';
+export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['en-GB', 'en-US'];
+
+export type DocumentKind = 'plan' | 'manager-summary' | 'framework-guide';
+
+/** A stretch of text with one look. `link` is an http(s)/mailto URL, never anything else. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  link?: string;
+  /** `muted` for secondary text (dates, providers), `accent` for the organisation's colour. */
+  tone?: 'muted' | 'accent';
+}
+
+export type Runs = readonly TextRun[];
+
+export interface HeadingBlock {
+  type: 'heading';
+  /** 1 starts a section (Word's Heading 1, the PDF's outline); 2 and 3 are sub-headings. */
+  level: 1 | 2 | 3;
+  text: string;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  runs: Runs;
+  /** `lead` is a larger introduction, `note` small muted text (sources, captions). */
+  style?: 'body' | 'lead' | 'note';
+}
+
+export interface BulletListBlock {
+  type: 'bullets';
+  ordered?: boolean;
+  items: readonly Runs[];
+}
+
+export interface TableColumn {
+  header: string;
+  /** Relative width; renderers share the page width in proportion. */
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface TableCell {
+  /** One or more paragraphs. */
+  lines: readonly Runs[];
+  /** `strong` for the key column, `muted` for secondary values, `alert`/`good` for gaps. */
+  tone?: 'default' | 'strong' | 'muted' | 'alert' | 'good';
+}
+
+export interface TableBlock {
+  type: 'table';
+  columns: readonly TableColumn[];
+  /** Every row has one cell per column. The header row repeats on every page a table spans. */
+  rows: readonly (readonly TableCell[])[];
+  caption?: string;
+}
+
+export interface KeyValueEntry {
+  key: string;
+  value: Runs;
+}
+
+export interface KeyValueBlock {
+  type: 'key-value';
+  entries: readonly KeyValueEntry[];
+}
+
+export type TimelineBarKind = 'assessment' | 'core' | 'option' | 'capstone' | 'milestone' | 'check-in' | 'other';
+
+export interface TimelineBar {
+  label: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  start: string;
+  end: string;
+  kind: TimelineBarKind;
+  /** Drawn as a diamond on its date rather than a bar. */
+  milestone: boolean;
+}
+
+/** A Gantt chart: one bar per dated item across the plan period. */
+export interface TimelineBlock {
+  type: 'timeline';
+  /** The period the chart spans, `YYYY-MM-DD` inclusive. */
+  start: string;
+  end: string;
+  bars: readonly TimelineBar[];
+  caption?: string;
+}
+
+export interface SignOffParty {
+  role: string;
+  name: string;
+  /** Already formatted, or null for an empty line to sign on. */
+  date: string | null;
+}
+
+export interface SignOffBlock {
+  type: 'sign-off';
+  parties: readonly SignOffParty[];
+}
+
+export interface PageBreakBlock {
+  type: 'page-break';
+}
+
+export type Block = HeadingBlock | ParagraphBlock | BulletListBlock | TableBlock | KeyValueBlock | TimelineBlock | SignOffBlock | PageBreakBlock;
+export type BlockType = Block['type'];
+
+export interface CoverHighlight {
+  value: string;
+  label: string;
+}
+
+export interface Cover {
+  /** `page`: a cover page of its own; `banner`: a compact title band on the first page. */
+  layout: 'page' | 'banner';
+  /** Small line above the title (the organisation). */
+  eyebrow: string;
+  title: string;
+  subtitle: string;
+  fields: readonly KeyValueEntry[];
+  /** A few figures at a glance (goals, hours, weeks). */
+  highlights: readonly CoverHighlight[];
+  note: string;
+}
+
+export interface ImageData {
+  bytes: Uint8Array;
+  format: 'png' | 'jpeg';
+  /** Pixels, from the image header. */
+  width: number;
+  height: number;
+}
+
+export interface DocumentMeta {
+  title: string;
+  subject: string;
+  author: string;
+  keywords: readonly string[];
+  language: DocumentLanguage;
+  /** `YYYY-MM-DD`. */
+  createdOn: string;
+}
+
+export interface DocumentSection {
+  /** Stable within a document (for a preview's navigation). */
+  id: string;
+  title: string;
+  blocks: readonly Block[];
+}
+
+export interface DocumentModel {
+  kind: DocumentKind;
+  meta: DocumentMeta;
+  theme: {
+    /** `RRGGBB`, upper case, no `#`. */
+    accentColor: string;
+  };
+  organisation: { name: string; logo: ImageData | null };
+  /** Small text at the foot of every page, beside the page number. */
+  footer: string;
+  cover: Cover | null;
+  /** Each section starts with its title as a level-1 heading. */
+  sections: readonly DocumentSection[];
+}
