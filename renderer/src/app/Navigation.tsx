@@ -31,8 +31,10 @@ export function Navigation() {
           const count = project && workspace.count ? workspace.count(project) : null;
           const Icon = workspace.icon;
           const isActive = workspace.id === active;
+          // The shortcut tooltip renders inside the nav landmark (no portal at the end of <body>), so
+          // screen readers and axe meet it in context.
           return (
-            <Tooltip key={workspace.id} label={<Kbd size="xs">{shortcutLabel(workspace.shortcut)}</Kbd>} position="right" openDelay={700}>
+            <Tooltip key={workspace.id} label={<Kbd size="xs">{shortcutLabel(workspace.shortcut)}</Kbd>} position="right" openDelay={700} withinPortal={false}>
               <NavLink
                 component="button"
                 active={isActive}
