@@ -2,11 +2,13 @@
  * `npm run bench`: timings that matter to users, on this machine, printed as a table.
  * Not part of `npm test` (timings don't belong in pass/fail tests).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseProjectText, serializeProject } from '../../shared/domain/project-file';
+import { benchExport, writeBenchDocx } from '../../electron/services/export/bench';
 import { writeFileAtomic } from '../../electron/services/files/atomic-write';
 import { loadProjectFile } from '../../electron/services/projects/load-project-file';
 import { importCommand, planAssessmentImport, proposeAssessmentImport } from '../../shared/domain/import/assessment-import';
@@ -79,4 +81,36 @@ try {
     return plan.counts;
   });
   console.log(`${(csv.length / 1024 / 1024).toFixed(1)} MB CSV · ${timed.value.assessmentsAdded} assessments · parse+plan+apply ${timed.ms.toFixed(0)} ms`);
+}
+
+// Export: a 500-learner cohort as Word and PDF; the bare docx library as the floor and, when
+// installed, LibreOffice converting the same .docx files to PDF in one call as a peer.
+{
+  const learners = 500;
+  console.log(`\nExport of a ${learners}-learner cohort (ms per plan, wall / CPU)`);
+  const result = await benchExport({ learners });
+  const row = (name: string, key: keyof typeof result.wallMs) => console.log(`${name.padEnd(28)} ${result.wallMs[key].toFixed(1).padStart(6)} / ${result.cpuMs[key].toFixed(1)}`);
+  row('document model', 'model');
+  row('Word (.docx)', 'docx');
+  row('bare docx library (floor)', 'bareDocx');
+  row('PDF (fonts parsed once)', 'pdf');
+  row('PDF (fonts parsed per doc)', 'pdfFreshFonts');
+  console.log(`Word vs bare docx floor: ${(result.wallMs.docx / result.wallMs.bareDocx).toFixed(2)}×; whole cohort, both formats: ${result.cohortSeconds.toFixed(1)} s`);
+
+  const soffice = ['soffice', 'libreoffice'].find((command) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0);
+  if (!soffice) {
+    console.log('LibreOffice peer skipped: not installed (apt-get install -y libreoffice-writer-nogui).');
+  } else {
+    const folder = mkdtempSync(join(tmpdir(), 'plp-bench-lo-'));
+    try {
+      const files = await writeBenchDocx(folder, learners);
+      const started = performance.now();
+      const converted = spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', join(folder, 'pdf'), ...files], { stdio: 'ignore' });
+      const loMsPerPlan = (performance.now() - started) / files.length;
+      if (converted.status !== 0) console.log(`LibreOffice peer failed (exit ${converted.status}).`);
+      else console.log(`LibreOffice .docx → PDF, one call: ${loMsPerPlan.toFixed(1)} ms per plan; our PDF is ${(result.wallMs.pdf / loMsPerPlan).toFixed(2)}× its time`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
 }

@@ -4,7 +4,7 @@
  * directly and no styling ("bare docx"), and the PDF renderer re-parsing its fonts for every
  * document (what `createPdfRenderer` avoids). Everything stays in memory; nothing is written.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -182,4 +182,21 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
     pdfKiB: round(pdfBytes / models.length / 1024),
     cohortSeconds: round(((modelMs.wall + docxMs.wall + pdfMs.wall) * models.length) / 1000),
   };
+}
+
+/** Writes the bench cohort's plans as .docx files (for peers such as LibreOffice); returns their paths. */
+export async function writeBenchDocx(folder: string, learners: number): Promise<string[]> {
+  const project = cloneLearners(await loadSample(), Math.max(1, Math.floor(learners)));
+  const framework = project.frameworks[0];
+  if (!framework) throw new Error('the project has no framework');
+  const personalize = createPersonalizer(project, framework.id);
+  const build = createPlanDocument(project, { organisation: { name: project.meta.clientOrganisation || 'Organisation', accentColor: '#1F4E79' }, generatedOn: '2026-03-10' });
+  const files: string[] = [];
+  for (const [index, learner] of project.learners.entries()) {
+    const { plan } = personalize(learner.id, { planId: `bench-${index}`, itemId: (item) => `bench-${index}-${item}`, generatedAt: '2026-03-10T09:00:00.000Z' });
+    const file = path.join(folder, `plan-${index}.docx`);
+    await writeFile(file, await renderDocx(build(plan)));
+    files.push(file);
+  }
+  return files;
 }
