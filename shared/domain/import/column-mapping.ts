@@ -155,7 +155,6 @@ export function checkColumnMapping(mapping: ColumnMapping, project: Pick<Project
   const capabilityIds = new Set(project.capabilities.map((capability) => capability.id));
   const fields = new Set<LearnerField>();
   const seen = new Map<string, ColumnAssignment>();
-  let capabilityColumns = 0;
   for (const assignment of mapping.columns) {
     const { target } = assignment;
     if (target.kind === 'ignore') continue;
@@ -165,11 +164,10 @@ export function checkColumnMapping(mapping: ColumnMapping, project: Pick<Project
     else seen.set(key, assignment);
     if (target.kind === 'learner') fields.add(target.field);
     else if (!capabilityIds.has(target.capabilityId)) problems.push(`Column ${describeColumn(assignment)} is mapped to a capability that is not in the project.`);
-    else capabilityColumns++;
   }
   if (!fields.has('name') && !fields.has('email') && !fields.has('firstName') && !fields.has('lastName')) {
     problems.push('No column is mapped to the learner\'s name or e-mail, so no row can be matched to a learner.');
   }
-  if (capabilityColumns === 0) problems.push('No column is mapped to a capability, so there are no assessments to import.');
+  // No capability column is a roster import: learners are created or updated, no assessments.
   return problems;
 }

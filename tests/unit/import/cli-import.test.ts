@@ -144,3 +144,38 @@ describe('plp-studio import-assessments (in process)', () => {
     expect(out.join('\n')).toMatch(/import-assessments <file\.plp> <file\.csv\|file\.xlsx> --kind self\|manager\|pre\|post/);
   });
 });
+
+describe('import-assessments with a roster (learner columns only)', () => {
+  it('creates and updates learners, imports no assessments, and a second run changes nothing', async () => {
+    const { mkdtempSync, writeFileSync, copyFileSync, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join: joinPath, resolve: resolvePath } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const { parseProjectText } = await import('../../../shared/domain/project-file');
+    const root = resolvePath(import.meta.dirname, '../../..');
+    const dir = mkdtempSync(joinPath(tmpdir(), 'plp-roster-'));
+    const project = joinPath(dir, 'project.plp');
+    copyFileSync(joinPath(root, 'resources/sample/executive-presence.plp'), project);
+    writeFileSync(
+      joinPath(dir, 'roster.csv'),
+      'Name,Email,Role,Manager,Team\nNew Person,new.person@meridianbio.example,"Account Manager, Cell Therapy",Daniel Okafor,Northeast\n' +
+        'Priya Nair,priya.nair@meridianbio.example,"Account Manager, Cell Therapy",Daniel Okafor,Boston\n',
+    );
+    const run = () => spawnSync(joinPath(root, 'node_modules/.bin/plp-studio'), ['import-assessments', project, joinPath(dir, 'roster.csv'), '--kind', 'pre'], { encoding: 'utf8' });
+    const assessmentsBefore = (() => {
+      const parsed = parseProjectText(read(project, 'utf8'));
+      return parsed.ok ? parsed.value.project.assessments.length : -1;
+    })();
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    const parsed = parseProjectText(read(project, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const { learners, assessments } = parsed.value.project;
+    expect(learners.find((learner) => learner.email === 'new.person@meridianbio.example')?.team).toBe('Northeast');
+    expect(learners.find((learner) => learner.email === 'priya.nair@meridianbio.example')?.team).toBe('Boston');
+    expect(assessments).toHaveLength(assessmentsBefore);
+    const second = run();
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/0 changes/);
+  });
+});

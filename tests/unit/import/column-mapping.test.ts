@@ -67,8 +67,9 @@ describe('proposeColumnMapping', () => {
   it('explains what prevents an import', () => {
     expect(checkColumnMapping(proposeColumnMapping(['Comments', 'Score'], project), project)).toEqual([
       "No column is mapped to the learner's name or e-mail, so no row can be matched to a learner.",
-      'No column is mapped to a capability, so there are no assessments to import.',
     ]);
+    // Learner columns without capability columns are a roster import, not a problem.
+    expect(checkColumnMapping(proposeColumnMapping(['Name', 'E-mail', 'Role', 'Team'], project), project)).toEqual([]);
     const edited = proposeColumnMapping(['Name', 'Composure under pressure', 'Other'], project);
     edited.columns[2]!.target = { kind: 'capability', capabilityId: 'cap-composure' };
     expect(checkColumnMapping(edited, project)).toEqual(['Columns B (Composure under pressure) and C (Other) are both mapped to the same capability.']);
