@@ -1,151 +1,492 @@
-/** Step 3: PLP frameworks — the pathway each role or capability follows, summarised (the graph editor comes later). */
-import { Box, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconRoute } from '@tabler/icons-react';
-import { PATHWAY_NODE_KINDS, type Framework, type PathwayNodeKind, type Project } from '../../../../shared/domain/schema';
-import { useProject } from '../../app/services';
-import { plural } from '../../app/format';
-import { Stat, TeachingEmptyState, WorkspaceFrame } from '../../components/WorkspaceFrame';
-import { selectPresent } from '../../state/project-store';
-import { NODE_KIND_LABEL } from '../labels';
-import { LinkList } from '../LinkList';
+/**
+ * Step 3: PLP frameworks, each a pathway built in a graph editor.
+ *
+ *   header     the framework picker, "New framework", counts and the validation summary
+ *   left       palette (step kinds) and the activity catalog, to drag from
+ *   centre     toolbar, the canvas (React Flow), the live Problems list
+ *   right      the 70-20-10 meter, and the Step / Framework panels
+ *
+ * Validation and the mix are computed here once per edit (not per drag frame: they read the
+ * project as it was before a gesture, and positions do not change either) and handed down.
+ */
+import { ActionIcon, Button, Group, Loader, Menu, Modal, Popover, Select, Stack, Tabs, Text, TextInput, Tooltip, Title } from '@mantine/core';
+import {
+  IconClipboard,
+  IconCopy,
+  IconCopyPlus,
+  IconKeyboard,
+  IconLayoutAlignLeft,
+  IconPlus,
+  IconRoute,
+  IconSitemap,
+  IconTrash,
+  IconZoomScan,
+} from '@tabler/icons-react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { addFramework, applyLayout } from '../../../../shared/domain/commands/pathway-commands';
+import { newId } from '../../../../shared/domain/ids';
+import { pathwayMix, type FrameworkMix } from '../../../../shared/domain/pathways/mix';
+import type { Framework } from '../../../../shared/domain/schema';
+import { validatePathway, type PathwayProblem } from '../../../../shared/domain/pathways/validation';
+import { showToast } from '../../app/mantine-ui';
+import { useProject, useServices } from '../../app/services';
+import { isMac } from '../../app/shortcuts';
+import { TeachingEmptyState } from '../../components/WorkspaceFrame';
 import { useStartWithSample } from '../useStartWithSample';
+import {
+  addStep,
+  addToGroup,
+  alignSelection,
+  copySelection,
+  currentFramework,
+  deleteSelection,
+  duplicateSelection,
+  fitAll,
+  frameNodes,
+  measuredSizes,
+  pasteClipboard,
+  stableProject,
+  type EditorContext,
+} from './editor-actions';
+import { editorStore, useEditor } from './editor-store';
+import { FrameworkCanvas } from './FrameworkCanvas';
+import { FrameworkPanel } from './FrameworkPanel';
+import { problemMarks, type Catalog, type StepFlowNode } from './flow-model';
+import { ALIGNMENTS, ALIGNMENT_LABEL, type Point } from './geometry';
+import { LayoutCancelled, layoutPathway } from './layout/layout-client';
+import { MixMeter } from './MixMeter';
+import { Palette } from './Palette';
+import type { DragPayload, DropTarget } from './pointer-drag';
+import { ProblemsPanel } from './ProblemsPanel';
+import { ShortcutList, StepInspector } from './StepInspector';
+import { useEditorKeyboard } from './use-editor-keyboard';
+import './pathways.css';
 
-/** The pathway's stages in method order; milestones are shown apart. */
-const STAGES: readonly PathwayNodeKind[] = PATHWAY_NODE_KINDS.filter((kind) => kind !== 'milestone');
-
-function nodeCounts(framework: Framework): Map<PathwayNodeKind, number> {
-  const counts = new Map<PathwayNodeKind, number>();
-  for (const node of framework.nodes) counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
-  return counts;
-}
-
-function BulletSection({ title, items, empty }: { title: string; items: readonly string[]; empty: string }) {
+function NewFrameworkModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { store } = useServices();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const id = newId('framework');
+    const result = store.getState().run(() => addFramework({ id, name }));
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    editorStore.getState().openFramework(id);
+    setName('');
+    onClose();
+  };
   return (
-    <Box>
-      <Title order={3} size="h4" mb={6}>
-        {title}
-      </Title>
-      {items.length === 0 ? (
-        <Text size="sm" c="dimmed" fs="italic">
-          {empty}
-        </Text>
-      ) : (
-        <List size="sm" spacing={6} className="plp-bullets">
-          {items.map((item, index) => (
-            <List.Item key={index}>{item}</List.Item>
-          ))}
-        </List>
-      )}
-    </Box>
+    <Modal opened={opened} onClose={onClose} title="New framework" data-testid="new-framework-modal">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            A framework is the pathway for one role or capability. It starts empty: build it from the palette.
+          </Text>
+          <TextInput
+            label="Name"
+            placeholder="e.g. Negotiation PLP — Key account managers"
+            value={name}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              setError(null);
+            }}
+            error={error}
+            data-autofocus
+            maxLength={500}
+            data-testid="new-framework-name"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={name.trim() === ''} data-testid="new-framework-create">
+              Create framework
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
-function FrameworkCard({ framework, project }: { framework: Framework; project: Project }) {
-  const counts = nodeCounts(framework);
-  const roles = new Map(project.roles.map((role) => [role.id, role.name]));
-  const capabilities = new Map(project.capabilities.map((capability) => [capability.id, capability.name]));
-  const milestones = counts.get('milestone') ?? 0;
-  const mix = framework.mixTarget;
+function CoreActivityModal({ request, onClose, onChoose }: { request: { at: Point | undefined } | null; onClose: () => void; onChoose: (activityId: string, at: Point | undefined) => void }) {
+  const activities = useProject((state) => state.history?.present.activities ?? []);
+  const [choice, setChoice] = useState<string | null>(null);
   return (
-    <Paper withBorder radius="lg" p="xl" component="article" aria-labelledby={`framework-${framework.id}`} data-testid="framework-card" className="plp-card">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xl">
-        <Stack gap={6} style={{ minWidth: 0 }}>
-          <Title order={2} id={`framework-${framework.id}`} className="plp-section-title">
-            {framework.name}
-          </Title>
-          {framework.description ? (
-            <Text c="dimmed" maw={860} lineClamp={3}>
-              {framework.description}
-            </Text>
+    <Modal opened={request !== null} onClose={onClose} title="Which activity does everyone take?" data-testid="core-activity-modal">
+      <Stack>
+        <Select
+          label="Core activity"
+          placeholder="Search the catalog"
+          data={activities.map((activity) => ({ value: activity.id, label: activity.title }))}
+          value={choice}
+          onChange={setChoice}
+          searchable
+          nothingFoundMessage="No activity matches"
+          data-autofocus
+          data-testid="core-activity-select"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            disabled={!choice}
+            onClick={() => {
+              if (choice && request) onChoose(choice, request.at);
+              setChoice(null);
+            }}
+            data-testid="core-activity-add"
+          >
+            Add core step
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Toolbar({ ctx, onLayout, layingOut }: { ctx: EditorContext; onLayout: () => void; layingOut: boolean }) {
+  const selectedCount = useEditor((state) => state.selectedNodes.size);
+  const selectedAny = useEditor((state) => state.selectedNodes.size + state.selectedEdges.size > 0);
+  const clipboard = useEditor((state) => state.clipboard);
+  const hasNodes = useProject((state) => (currentFrameworkNodes(state, ctx.frameworkId) ?? 0) > 0);
+  const MOD = isMac ? '⌘' : 'Ctrl+';
+  /** After a click (not a key press) on a tool, the canvas has the keyboard again, so Delete or Ctrl+V work next. */
+  const act = (event: MouseEvent<HTMLElement>, action: () => void) => {
+    action();
+    if (event.detail > 0) ctx.canvas()?.focus({ preventScroll: true });
+  };
+  const tool = (label: string, shortcut: string | null, icon: ReactNode, onClick: () => void, disabled: boolean, testId: string) => (
+    <Tooltip label={shortcut ? `${label} (${shortcut})` : label}>
+      <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} onClick={(event) => act(event, onClick)} disabled={disabled} data-testid={testId}>
+        {icon}
+      </ActionIcon>
+    </Tooltip>
+  );
+  return (
+    <Group gap={4} className="plp-toolbar" role="toolbar" aria-label="Pathway tools" wrap="nowrap">
+      <Button variant="light" size="xs" leftSection={layingOut ? <Loader size={14} /> : <IconSitemap size={16} />} onClick={onLayout} disabled={!hasNodes || layingOut} data-testid="auto-layout">
+        Auto-layout
+      </Button>
+      {tool('Zoom to fit', null, <IconZoomScan size={18} />, () => fitAll(ctx), !hasNodes, 'fit-view')}
+      <span className="plp-toolbar-divider" aria-hidden />
+      {tool('Copy', `${MOD}C`, <IconCopy size={18} />, () => copySelection(ctx), selectedCount === 0, 'copy')}
+      {tool(
+        clipboard ? `Paste ${clipboard.fragment.nodes.length === 1 ? '1 step' : `${clipboard.fragment.nodes.length} steps`}` : 'Paste',
+        `${MOD}V`,
+        <IconClipboard size={18} />,
+        () => pasteClipboard(ctx),
+        !clipboard,
+        'paste',
+      )}
+      {tool('Duplicate', `${MOD}D`, <IconCopyPlus size={18} />, () => duplicateSelection(ctx), selectedCount === 0, 'duplicate')}
+      {tool('Delete', 'Delete', <IconTrash size={18} />, () => deleteSelection(ctx), !selectedAny, 'delete')}
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <Tooltip label="Align and distribute the selected steps">
+            <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Align" disabled={selectedCount < 2} data-testid="align-menu">
+              <IconLayoutAlignLeft size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {ALIGNMENTS.map((alignment) => (
+            <Menu.Item
+              key={alignment}
+              disabled={alignment.startsWith('distribute') ? selectedCount < 3 : selectedCount < 2}
+              onClick={(event) => act(event, () => alignSelection(ctx, alignment, ALIGNMENT_LABEL[alignment]))}
+            >
+              {ALIGNMENT_LABEL[alignment]}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <span className="plp-grow" />
+      <Text size="xs" c="dimmed" className="plp-toolbar-hint" aria-live="polite">
+        {selectedCount > 0 ? `${selectedCount} selected` : 'Shift+drag to select several'}
+      </Text>
+      <Popover position="bottom-end" withArrow shadow="md" width={380}>
+        <Popover.Target>
+          <Tooltip label="Keyboard shortcuts">
+            <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Keyboard shortcuts">
+              <IconKeyboard size={18} />
+            </ActionIcon>
+          </Tooltip>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <ShortcutList />
+        </Popover.Dropdown>
+      </Popover>
+    </Group>
+  );
+}
+
+function currentFrameworkNodes(state: Parameters<typeof stableProject>[0], frameworkId: string): number | null {
+  return state.history?.present.frameworks.find((framework) => framework.id === frameworkId)?.nodes.length ?? null;
+}
+
+function SidePanels({ ctx, frameworkId }: { ctx: EditorContext | null; frameworkId: string }) {
+  const panel = useEditor((state) => state.panel);
+  return (
+    <Tabs value={panel} onChange={(value) => editorStore.getState().showPanel(value === 'step' ? 'step' : 'framework')} className="plp-side-tabs" keepMounted={false}>
+      <Tabs.List grow>
+        <Tabs.Tab value="step" data-testid="tab-step">
+          Step
+        </Tabs.Tab>
+        <Tabs.Tab value="framework" data-testid="tab-framework">
+          Framework
+        </Tabs.Tab>
+      </Tabs.List>
+      <div className="plp-side-scroll">
+        <Tabs.Panel value="step" p="md">
+          <StepInspector ctx={ctx} />
+        </Tabs.Panel>
+        <Tabs.Panel value="framework" p="md">
+          <FrameworkPanel key={frameworkId} frameworkId={frameworkId} />
+        </Tabs.Panel>
+      </div>
+    </Tabs>
+  );
+}
+
+interface Checked {
+  framework: Framework | null;
+  problems: readonly PathwayProblem[];
+  mix: FrameworkMix | null;
+}
+
+function EditorBody({ frameworkId, checked }: { frameworkId: string; checked: Checked }) {
+  const { store } = useServices();
+  const flow = useReactFlow<StepFlowNode>();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const ctx = useMemo<EditorContext>(() => ({ store, frameworkId, flow, canvas: () => canvasRef.current }), [store, frameworkId, flow]);
+  useEditorKeyboard(ctx, canvasRef);
+
+  const { framework, problems, mix } = checked;
+  const activities = useProject((state) => state.history?.present.activities ?? []);
+  const capabilities = useProject((state) => state.history?.present.capabilities ?? []);
+  const catalog = useMemo<Catalog>(
+    () => ({ activities: new Map(activities.map((activity) => [activity.id, activity])), capabilities: new Map(capabilities.map((capability) => [capability.id, capability])) }),
+    [activities, capabilities],
+  );
+  const marks = useMemo(() => problemMarks(problems), [problems]);
+  const empty = (framework?.nodes.length ?? 0) === 0;
+
+  const [coreRequest, setCoreRequest] = useState<{ at: Point | undefined } | null>(null);
+  const [layout, setLayout] = useState<{ controller: AbortController; count: number } | null>(null);
+
+  const onDrop = useCallback(
+    (payload: DragPayload, target: DropTarget) => {
+      const at = flow.screenToFlowPosition({ x: target.clientX, y: target.clientY });
+      if (payload.type === 'activity') {
+        if (target.groupId) addToGroup(ctx, target.groupId, payload.activityId);
+        else addStep(ctx, 'core', { at, activityId: payload.activityId });
+      } else if (payload.kind === 'core') {
+        setCoreRequest({ at });
+      } else {
+        addStep(ctx, payload.kind, { at });
+      }
+    },
+    [ctx, flow],
+  );
+  const onAddKind = useCallback(
+    (kind: Parameters<typeof addStep>[1]) => {
+      if (kind === 'core') setCoreRequest({ at: undefined });
+      else addStep(ctx, kind);
+    },
+    [ctx],
+  );
+  const onAddActivity = useCallback((activityId: string) => addStep(ctx, 'core', { activityId }), [ctx]);
+  const canvasElement = useCallback(() => canvasRef.current, []);
+
+  const onShowProblem = useCallback(
+    (problem: PathwayProblem) => {
+      if (problem.nodeIds.length > 0) frameNodes(ctx, problem.nodeIds, problem.edgeIds);
+      else if (problem.edgeIds.length > 0) editorStore.getState().select([], problem.edgeIds);
+      else editorStore.getState().showPanel('framework');
+    },
+    [ctx],
+  );
+
+  const runLayout = useCallback(async () => {
+    const current = currentFramework(ctx);
+    if (!current || current.nodes.length === 0) return;
+    const controller = new AbortController();
+    setLayout({ controller, count: current.nodes.length });
+    const started = performance.now();
+    try {
+      const result = await layoutPathway(current.nodes, current.edges, measuredSizes(ctx), controller.signal);
+      const still = new Set(currentFramework(ctx)?.nodes.map((node) => node.id) ?? []);
+      const positions = new Map([...result.positions].filter(([id]) => still.has(id)));
+      store.getState().run(() => applyLayout(frameworkId, positions));
+      const canvas = canvasRef.current;
+      if (canvas) {
+        canvas.dataset.layoutMs = String(Math.round(result.ms));
+        canvas.dataset.layoutTotalMs = String(Math.round(performance.now() - started));
+      }
+      requestAnimationFrame(() => fitAll(ctx));
+    } catch (error) {
+      if (!(error instanceof LayoutCancelled)) {
+        showToast({ kind: 'error', title: "Couldn't arrange the pathway", message: `${error instanceof Error ? error.message : String(error)} Nothing was moved.` });
+      }
+    } finally {
+      setLayout(null);
+    }
+  }, [ctx, store, frameworkId]);
+
+  return (
+    <div className="plp-editor">
+      <Palette activities={activities} canvas={canvasElement} onDrop={onDrop} onAddKind={onAddKind} onAddActivity={onAddActivity} />
+      <div className="plp-editor-centre">
+        <Toolbar ctx={ctx} onLayout={() => void runLayout()} layingOut={layout !== null} />
+        <div className="plp-canvas" ref={canvasRef} role="region" aria-label="Pathway canvas" tabIndex={-1} data-testid="pathway-canvas">
+          <FrameworkCanvas frameworkId={frameworkId} catalog={catalog} nodeMarks={marks.nodes} edgeMarks={marks.edges} />
+          {empty ? (
+            <div className="plp-canvas-empty" data-testid="canvas-empty">
+              <IconRoute size={30} stroke={1.5} aria-hidden />
+              <Text fw={650}>Start the pathway</Text>
+              <Text size="sm" c="dimmed" maw={380} ta="center">
+                Drag a pre-assessment from the left onto the canvas, then core activities, an optional group, a post-assessment and a capstone. Connect them from each step&apos;s right-hand dot.
+              </Text>
+            </div>
           ) : null}
+          {layout ? (
+            <div className="plp-canvas-busy" role="status" data-testid="layout-busy">
+              <Loader size="sm" />
+              <Text size="sm">Arranging {layout.count.toLocaleString('en-US')} steps…</Text>
+              <Button size="xs" variant="default" onClick={() => layout.controller.abort()}>
+                Cancel
+              </Button>
+            </div>
+          ) : null}
+        </div>
+        <ProblemsPanel problems={problems} onShow={onShowProblem} />
+      </div>
+      <div className="plp-side">
+        {mix && framework ? <MixMeter mix={mix} weeks={framework.durationWeeks} /> : null}
+        <SidePanels ctx={ctx} frameworkId={frameworkId} />
+      </div>
+      <CoreActivityModal
+        request={coreRequest}
+        onClose={() => setCoreRequest(null)}
+        onChoose={(activityId, at) => {
+          setCoreRequest(null);
+          addStep(ctx, 'core', { at, activityId });
+        }}
+      />
+      <span hidden data-testid="problem-count" data-errors={problems.filter((problem) => problem.severity === 'error').length} data-total={problems.length} />
+    </div>
+  );
+}
+
+function HeaderStats({ framework }: { framework: Framework | null }) {
+  const steps = framework?.nodes.length ?? 0;
+  const connections = framework?.edges.length ?? 0;
+  return (
+    <span className="plp-head-stats" data-testid="stat-steps">
+      <strong>{steps.toLocaleString('en-US')}</strong> {steps === 1 ? 'step' : 'steps'} · <strong>{connections.toLocaleString('en-US')}</strong>{' '}
+      {connections === 1 ? 'connection' : 'connections'} · <strong>{framework?.durationWeeks ?? 0}</strong> weeks
+    </span>
+  );
+}
+
+function FrameworkEditor({ frameworkId, frameworks }: { frameworkId: string; frameworks: readonly { value: string; label: string }[] }) {
+  const [creating, setCreating] = useState(false);
+  const project = useProject(stableProject);
+  const framework = project?.frameworks.find((candidate) => candidate.id === frameworkId) ?? null;
+  const problems = useMemo(() => (project && framework ? validatePathway(project, framework) : []), [project, framework]);
+  const mix = useMemo(() => (project && framework ? pathwayMix(project, framework) : null), [project, framework]);
+  const checked = useMemo<Checked>(() => ({ framework, problems, mix }), [framework, problems, mix]);
+  return (
+    <section className="plp-pathways" data-testid="workspace-pathways" aria-labelledby="pathways-heading">
+      <header className="plp-pathways-head">
+        <Stack gap={0} className="plp-pathways-title">
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" className="plp-eyebrow">
+            Step 3 of 5
+          </Text>
+          <Title order={1} id="pathways-heading" className="plp-pathways-h1">
+            Pathways
+          </Title>
         </Stack>
-        <Group gap="xl" wrap="nowrap" style={{ flexShrink: 0 }}>
-          <Stat label="weeks" value={framework.durationWeeks} />
-          <Stat label={framework.nodes.length === 1 ? 'step' : 'steps'} value={framework.nodes.length} />
-        </Group>
-      </Group>
-
-      <Box mt="lg">
-        <Text size="sm" fw={600} mb={8}>
-          Pathway
-        </Text>
-        <Group component="ol" gap={0} className="plp-stages" aria-label="Steps by kind, in pathway order" wrap="nowrap">
-          {STAGES.map((kind) => {
-            const count = counts.get(kind) ?? 0;
-            return (
-              <li key={kind} className={count === 0 ? 'plp-stage plp-stage-empty' : 'plp-stage'} data-kind={kind}>
-                <Text fz={22} fw={650} lh={1.1}>
-                  {count}
-                </Text>
-                <Text size="sm" c={count === 0 ? 'dimmed' : undefined}>
-                  {count === 1 ? NODE_KIND_LABEL[kind].one : NODE_KIND_LABEL[kind].many}
-                </Text>
-              </li>
-            );
-          })}
-        </Group>
-        <Text size="sm" c="dimmed" mt={8}>
-          {milestones > 0 ? `${plural(milestones, 'milestone')} along the way · ` : ''}
-          Target mix {mix.experiential}% experiential · {mix.social}% social · {mix.formal}% formal (±{mix.tolerance} points)
-        </Text>
-      </Box>
-
-      <SimpleGrid cols={2} spacing="xl" mt="lg">
-        <Box>
-          <Text size="sm" fw={600} mb={6}>
-            Audience
-          </Text>
-          <LinkList ids={framework.audienceRoleIds} names={roles} none="No roles chosen" max={4} />
-        </Box>
-        <Box>
-          <Text size="sm" fw={600} mb={6}>
-            Focus capabilities
-          </Text>
-          <LinkList ids={framework.focusCapabilityIds} names={capabilities} none="No focus capabilities" max={5} />
-        </Box>
-        <BulletSection title="Participation expectations" items={framework.participationExpectations} empty="None written yet." />
-        <BulletSection title="Assessment & feedback" items={framework.assessmentAndFeedback} empty="None written yet." />
-      </SimpleGrid>
-    </Paper>
+        <Select
+          aria-label="Framework"
+          className="plp-framework-picker"
+          data={frameworks as { value: string; label: string }[]}
+          value={frameworkId}
+          allowDeselect={false}
+          onChange={(id) => editorStore.getState().openFramework(id)}
+          leftSection={<IconRoute size={16} aria-hidden />}
+          comboboxProps={{ width: 'target' }}
+          data-testid="framework-picker"
+        />
+        <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-framework">
+          New framework
+        </Button>
+        <span className="plp-grow" />
+        <HeaderStats framework={framework} />
+      </header>
+      <ReactFlowProvider key={frameworkId}>
+        <EditorBody frameworkId={frameworkId} checked={checked} />
+      </ReactFlowProvider>
+      <NewFrameworkModal opened={creating} onClose={() => setCreating(false)} />
+    </section>
   );
 }
 
 export function PathwaysWorkspace() {
-  const project = useProject(selectPresent);
+  const hasProject = useProject((state) => state.history !== null);
+  const options = useProject(useShallow((state) => (state.history?.present.frameworks ?? []).map((framework) => `${framework.id}\u0000${framework.name}`)));
+  const openId = useEditor((state) => state.frameworkId);
   const startWithSample = useStartWithSample();
-  if (!project) return null;
-  const frameworks = project.frameworks;
-  return (
-    <WorkspaceFrame
-      id="pathways"
-      step={3}
-      title="Pathways"
-      purpose="Each PLP framework is a pathway: a pre-assessment, a few core courses, optional modules chosen by need, a post-assessment and a capstone, mixing 70% on-the-job, 20% social and 10% formal learning."
-      aside={
-        frameworks.length > 0 ? (
-          <Group gap="xl">
-            <Stat label={frameworks.length === 1 ? 'framework' : 'frameworks'} value={frameworks.length} />
-            <Stat label={project.activities.length === 1 ? 'activity in catalog' : 'activities in catalog'} value={project.activities.length} />
-          </Group>
-        ) : undefined
-      }
-    >
-      {frameworks.length === 0 ? (
+  const [creating, setCreating] = useState(false);
+  const frameworks = useMemo(
+    () =>
+      options.map((option) => {
+        const [value, label] = option.split('\u0000') as [string, string];
+        return { value, label };
+      }),
+    [options],
+  );
+  if (!hasProject) return null;
+  const frameworkId = frameworks.some((framework) => framework.value === openId) ? openId : (frameworks[0]?.value ?? null);
+
+  if (!frameworkId) {
+    return (
+      <section className="plp-workspace" data-testid="workspace-pathways" aria-labelledby="pathways-heading">
+        <Stack gap={4} mb="xl">
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" className="plp-eyebrow">
+            Step 3 of 5
+          </Text>
+          <Title order={1} id="pathways-heading">
+            Pathways
+          </Title>
+        </Stack>
         <TeachingEmptyState
           testId="empty-pathways"
           icon={<IconRoute size={34} stroke={1.5} />}
           title="Design a learning pathway"
           description="A framework sets the route for a role or capability: start with a pre-assessment, add core courses everyone takes, offer optional workshops, podcasts, mentoring and on-the-job assignments chosen by each learner's gaps, then a post-assessment and a capstone."
-          actionLabel="Explore the sample project"
-          onAction={startWithSample}
+          actionLabel="New framework"
+          onAction={() => setCreating(true)}
+          footnote={
+            <>
+              Or{' '}
+              <Button variant="subtle" size="compact-sm" onClick={startWithSample}>
+                explore the sample project
+              </Button>
+            </>
+          }
         />
-      ) : (
-        <Stack gap="xl">
-          {frameworks.map((framework) => (
-            <FrameworkCard key={framework.id} framework={framework} project={project} />
-          ))}
-        </Stack>
-      )}
-    </WorkspaceFrame>
-  );
+        <NewFrameworkModal opened={creating} onClose={() => setCreating(false)} />
+      </section>
+    );
+  }
+  return <FrameworkEditor frameworkId={frameworkId} frameworks={frameworks} />;
 }
