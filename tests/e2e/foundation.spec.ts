@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
 import { makeTempDir, mountTmpfs } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession } from './support/studio';
+import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
 
 const CAPABILITY_ID = 'cap-exec-communication';
 const ORIGINAL_NAME = 'Executive communication';
@@ -203,6 +203,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('startup-loading')).toHaveCount(0);
     for (const id of ['needs-analysis', 'capability-model', 'pathways', 'learners-plans', 'export']) {
       await openWorkspace(page, id);
+      await settleAnimations(page);
       const results = await new AxeBuilder({ page }).analyze();
       const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
       expect(violations, `${id} (${colorScheme})`).toEqual([]);

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
 import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession } from './support/studio';
+import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/import');
 const CSV = join(fixtures, 'messy-assessments.csv');
@@ -63,6 +63,7 @@ async function pickOption(page: Page, testId: string, option: string): Promise<v
 }
 
 async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).include('.mantine-Modal-content').analyze();
   const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(violations, what).toEqual([]);
@@ -223,6 +224,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const { page } = await launch(browser, { colorScheme, dialogs: { spreadsheet: [CSV] } });
     await openWorkspace(page, 'needs-analysis');
     await page.getByTestId('gap-heatmap').scrollIntoViewIfNeeded();
+    await settleAnimations(page);
     const heatmap = await new AxeBuilder({ page }).include('[data-testid="gap-heatmap"]').analyze();
     expect(heatmap.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.getByTestId('gap-heatmap').screenshot({ path: join(resolve(import.meta.dirname, '../artifacts/e2e'), `import-${colorScheme}-heatmap.png`) });

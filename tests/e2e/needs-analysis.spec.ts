@@ -12,7 +12,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
 import type { Project } from '../../shared/domain/schema';
 import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession } from './support/studio';
+import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
 
 const AM = 'role-am-cell-therapy';
 const COMPOSURE = 'cap-composure';
@@ -56,6 +56,7 @@ async function openWorkspace(page: Page, id: string): Promise<void> {
 
 /** Axe-core on what is on screen now; fails with every violation and where it is. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(violations, what).toEqual([]);

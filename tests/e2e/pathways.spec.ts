@@ -10,7 +10,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseProjectText, serializeProject } from '../../shared/domain/project-file';
 import { makeTempDir } from '../support/temp';
 import { withLargeFramework } from '../bench/large-framework';
-import { launchStudio, screenshot, type StudioSession } from './support/studio';
+import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
 
 const savedToast = (page: Page) => page.getByTestId('toast').filter({ has: page.getByText('Saved', { exact: true }) });
 
@@ -303,6 +303,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Let view animations (fit, selection) settle, and keep the pointer off tooltips.
       await page.mouse.move(1, 899);
       await page.waitForTimeout(450);
+      await settleAnimations(page);
       const results = await new AxeBuilder({ page }).include('[data-testid="workspace-pathways"]').analyze();
       const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
       if (violations.length > 0) await screenshot(page, `pathways-axe-failure-${colorScheme}`);

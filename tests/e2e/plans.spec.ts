@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession } from './support/studio';
+import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
 
 const PRIYA = 'learner-priya-nair';
 
@@ -41,6 +41,7 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   // A hover tooltip left over from the last click is transient, not part of the view.
   await page.mouse.move(1300, 120);
   await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(violations, what).toEqual([]);

@@ -134,3 +134,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * Waits until no CSS transition or animation is running (drawers sliding in, modals fading):
+ * an accessibility scan taken mid-fade measures blended colours and reports false contrast
+ * failures, which a loaded CI machine makes likely.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        // Endless ones (a spinner) never settle and change no colours worth measuring.
+        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+        .every((animation) => animation.playState !== 'running'),
+    undefined,
+    { timeout: 10_000 },
+  );
+}
