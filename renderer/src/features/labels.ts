@@ -1,4 +1,5 @@
 /** Human words for the schema's enumerations. */
+import { MODALITY_LABELS } from '../../../shared/documents/labels';
 import type { FindingSource, Modality, PathwayNodeKind } from '../../../shared/domain/schema';
 
 export const SOURCE_LABEL: Record<FindingSource, string> = {
@@ -23,21 +24,5 @@ export const NODE_KIND_LABEL: Record<PathwayNodeKind, { one: string; many: strin
   milestone: { one: 'Milestone', many: 'Milestones' },
 };
 
-export const MODALITY_LABEL: Record<Modality, string> = {
-  course: 'Course',
-  'e-learning': 'E-learning',
-  workshop: 'Workshop',
-  webinar: 'Webinar',
-  podcast: 'Podcast',
-  video: 'Video',
-  article: 'Article',
-  book: 'Book',
-  mentoring: 'Mentoring',
-  coaching: 'Coaching',
-  'job-shadowing': 'Job shadowing',
-  'stretch-assignment': 'Stretch assignment',
-  'on-the-job-project': 'On-the-job project',
-  'community-of-practice': 'Community of practice',
-  'micro-learning': 'Micro-learning',
-  assessment: 'Assessment',
-};
+/** One list of modality words for the studio and the exported documents. */
+export const MODALITY_LABEL: Readonly<Record<Modality, string>> = MODALITY_LABELS;
