@@ -1,6 +1,6 @@
 /** New, empty projects: a usable default scale so the first capability can be rated at once. */
 import { newId, type RandomSource } from './ids';
-import { CURRENT_SCHEMA_VERSION, type Project, type ProficiencyLevel } from './schema';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_BRANDING, type Project, type ProficiencyLevel } from './schema';
 
 export const DEFAULT_SCALE_LEVELS: readonly ProficiencyLevel[] = [
   { id: 'beginner', label: 'Beginner', description: 'Knows the concepts; applies them with guidance in familiar situations.' },
@@ -32,5 +32,7 @@ export function createBlankProject(options: { title?: string; author?: string; n
     activities: [],
     frameworks: [],
     plans: [],
+    scaleMappings: [],
+    branding: { ...DEFAULT_BRANDING },
   };
 }

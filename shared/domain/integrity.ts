@@ -101,5 +101,10 @@ export function checkIntegrity(project: Project): IntegrityProblem[] {
     checkRef(frameworkIds, plan.frameworkId, `$.plans[${p}].frameworkId`, 'framework', problems);
   });
 
+  checkUniqueIds(project.scaleMappings, '$.scaleMappings', 'scale mapping', problems);
+  project.scaleMappings.forEach((mapping, m) => {
+    mapping.entries.forEach((entry, e) => checkRef(levelIds, entry.levelId, `$.scaleMappings[${m}].entries[${e}].levelId`, 'level', problems));
+  });
+
   return problems;
 }

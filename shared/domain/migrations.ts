@@ -20,8 +20,19 @@ export interface Migration {
   migrate(document: JsonObject): JsonObject;
 }
 
-/** The registry. Version 1 is the first released format, so nothing is registered yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** The registry, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    to: 2,
+    description: 'Adds the project branding of exported documents (logo, accent colour, font, template, client Word template) and the scale mappings saved by imports.',
+    migrate: (document) => ({
+      ...document,
+      scaleMappings: [],
+      branding: { logo: null, accentColor: '#1F4E79', font: 'sans', template: 'classic', clientTemplate: null },
+    }),
+  },
+];
 
 export function migrateToCurrent(
   document: JsonObject,

@@ -12,7 +12,8 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/** 2: project branding (logo, accent colour, font, template, client Word template) and saved scale mappings. */
+export const CURRENT_SCHEMA_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -353,6 +354,73 @@ export const PlanSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Scale mappings saved for the next import
+
+/**
+ * How another scale's values read onto the project's levels ("3 - Competent", SFIA 1–7, "Not yet
+ * competent"), saved by the import wizard so the next survey from the same client maps the same
+ * way without redoing it.
+ */
+export const SavedScaleMappingSchema = z.strictObject({
+  id: IdSchema,
+  name: RequiredShortText,
+  entries: z
+    .array(z.strictObject({ value: RequiredShortText, levelId: IdSchema }))
+    .max(1_000)
+    .default([]),
+  /** Numbers in [min, max] spread proportionally over the project's levels. */
+  numericRange: z
+    .strictObject({ min: z.number().finite(), max: z.number().finite() })
+    .refine((range) => range.max > range.min, 'max must be greater than min')
+    .nullable()
+    .default(null),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Branding of exported documents
+
+export const BUILT_IN_TEMPLATES = ['classic', 'modern'] as const;
+export const BuiltInTemplateSchema = z.enum(BUILT_IN_TEMPLATES);
+export const DOCUMENT_FONTS = ['sans', 'serif'] as const;
+export const DocumentFontSchema = z.enum(DOCUMENT_FONTS);
+export const LOGO_MEDIA_TYPES = ['image/png', 'image/jpeg'] as const;
+
+/** Files kept inside the project are capped so a project stays quick to open and save. */
+export const LOGO_MAX_BYTES = 1_000_000;
+export const CLIENT_TEMPLATE_MAX_BYTES = 5_000_000;
+const base64Of = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4, `must be at most ${(maxBytes / 1_000_000).toLocaleString('en-GB')} MB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 data');
+
+export const DEFAULT_ACCENT_COLOR = '#1F4E79';
+
+export const BrandingSchema = z.strictObject({
+  /** Printed on the cover of every exported document. */
+  logo: z
+    .strictObject({ fileName: ShortText, mediaType: z.enum(LOGO_MEDIA_TYPES), data: base64Of(LOGO_MAX_BYTES) })
+    .nullable()
+    .default(null),
+  accentColor: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour as #RRGGBB').default(DEFAULT_ACCENT_COLOR),
+  font: DocumentFontSchema.default('sans'),
+  template: BuiltInTemplateSchema.default('classic'),
+  /** The organisation's own Word template with {{placeholders}}; Word exports are filled from it. */
+  clientTemplate: z
+    .strictObject({ fileName: RequiredShortText, data: base64Of(CLIENT_TEMPLATE_MAX_BYTES) })
+    .nullable()
+    .default(null),
+});
+
+export const DEFAULT_BRANDING = {
+  logo: null,
+  accentColor: DEFAULT_ACCENT_COLOR,
+  font: 'sans',
+  template: 'classic',
+  clientTemplate: null,
+} as const satisfies z.input<typeof BrandingSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // The project
 
 export const ProjectMetaSchema = z.strictObject({
@@ -379,6 +447,8 @@ export const ProjectSchema = z.strictObject({
   activities: z.array(ActivitySchema).default([]),
   frameworks: z.array(FrameworkSchema).default([]),
   plans: z.array(PlanSchema).default([]),
+  scaleMappings: z.array(SavedScaleMappingSchema).default([]),
+  branding: BrandingSchema.default(DEFAULT_BRANDING),
 });
 
 export type Project = z.output<typeof ProjectSchema>;
@@ -407,3 +477,7 @@ export type PathwayEdge = z.output<typeof PathwayEdgeSchema>;
 export type Plan = z.output<typeof PlanSchema>;
 export type PlanItem = z.output<typeof PlanItemSchema>;
 export type PlanGoal = z.output<typeof PlanGoalSchema>;
+export type SavedScaleMapping = z.output<typeof SavedScaleMappingSchema>;
+export type Branding = z.output<typeof BrandingSchema>;
+export type BuiltInTemplate = z.output<typeof BuiltInTemplateSchema>;
+export type DocumentFont = z.output<typeof DocumentFontSchema>;

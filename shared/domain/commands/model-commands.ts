@@ -128,13 +128,18 @@ export function removeLevel(levelId: string, remapTo: string | null): ProjectCom
     const used = isLevelUsed(levelUsage(draft as Project, levelId));
     if (used && remapTo === null) throw new CommandError('This level is in use: choose the level to map its ratings, targets and indicators to.');
     draft.scale.levels = draft.scale.levels.filter((level) => level.id !== levelId);
-    if (remapTo === null) return;
+    if (remapTo === null) {
+      // A saved import mapping does not make a level "in use": its entries just stop applying.
+      for (const mapping of draft.scaleMappings) mapping.entries = mapping.entries.filter((entry) => entry.levelId !== levelId);
+      return;
+    }
     remapLevel(draft, levelId, remapTo);
   });
 }
 
 function remapLevel(draft: Draft<Project>, from: string, to: string): void {
   for (const assessment of draft.assessments) if (assessment.levelId === from) assessment.levelId = to;
+  for (const mapping of draft.scaleMappings) for (const entry of mapping.entries) if (entry.levelId === from) entry.levelId = to;
   for (const role of draft.roles) for (const target of role.targets) if (target.levelId === from) target.levelId = to;
   for (const activity of draft.activities) {
     for (const development of activity.develops) {

@@ -5,7 +5,7 @@
  * passed in because shared/ has no timer of its own.
  */
 import { DEFAULT_SCALE_LEVELS } from '../factory';
-import { CURRENT_SCHEMA_VERSION, IMPORTANCES, LEARNING_CATEGORIES, PRIORITIES, type Activity, type PathwayNode, type Project } from '../schema';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_BRANDING, IMPORTANCES, LEARNING_CATEGORIES, PRIORITIES, type Activity, type PathwayNode, type Project } from '../schema';
 import { createPersonalizer } from './personalize';
 
 export interface BenchProjectOptions {
@@ -170,6 +170,8 @@ export function generateBenchProject(options: BenchProjectOptions = {}): Project
       },
     ],
     plans: [],
+    scaleMappings: [],
+    branding: { ...DEFAULT_BRANDING },
   };
 }
 

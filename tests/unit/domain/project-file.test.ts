@@ -152,6 +152,44 @@ describe('parseProjectText: hostile input gives a typed, one-line error', () => 
     expectOneLine(error);
   });
 
+  it('a saved scale mapping pointing at a missing level: integrity, with its path', () => {
+    const error = expectError(
+      variant((d) => {
+        d['scaleMappings'] = [{ id: 'map-a', name: 'Client', entries: [{ value: 'Guru', levelId: 'guru' }] }];
+      }),
+    );
+    expect(error).toMatchObject({ code: 'integrity', path: '$.scaleMappings[0].entries[0].levelId' });
+    expect(error.message).toContain('guru');
+    expectOneLine(error);
+  });
+
+  it.each([
+    ['a colour that is not #RRGGBB', { accentColor: 'navy' }, '$.branding.accentColor'],
+    ['a logo that is not PNG or JPEG', { logo: { fileName: 'x.svg', mediaType: 'image/svg+xml', data: '' } }, '$.branding.logo.mediaType'],
+    ['a logo that is not base64', { logo: { fileName: 'x.png', mediaType: 'image/png', data: '<svg onload=alert(1)>' } }, '$.branding.logo.data'],
+    ['a logo over 1 MB', { logo: { fileName: 'x.png', mediaType: 'image/png', data: 'A'.repeat(1_400_000) } }, '$.branding.logo.data'],
+    ['an unknown template', { template: 'fancy' }, '$.branding.template'],
+    ['a typo in a branding key', { accentColour: '#000000' }, '$.branding'],
+  ])('branding with %s is refused with its path', (_name, branding, where) => {
+    const error = expectError(variant((d) => (d['branding'] = branding)));
+    expect(error.path).toBe(where);
+    expectOneLine(error);
+  });
+
+  it('branding and scale mappings default when absent, and round-trip when present', () => {
+    const loaded = parseProjectText(variant(() => undefined));
+    expect(loaded.ok && loaded.value.project.branding).toEqual({ logo: null, accentColor: '#1F4E79', font: 'sans', template: 'classic', clientTemplate: null });
+    const branded = variant((d) => {
+      d['branding'] = { logo: { fileName: 'logo.png', mediaType: 'image/png', data: 'iVBORw0KGgo=' }, accentColor: '#00856F', font: 'serif', template: 'modern', clientTemplate: null };
+      d['scaleMappings'] = [{ id: 'map-a', name: 'Client survey', entries: [{ value: 'Competent', levelId: 'skilled' }], numericRange: { min: 1, max: 5 } }];
+    });
+    const first = parseProjectText(branded);
+    if (!first.ok) throw new Error(first.error.message);
+    const again = parseProjectText(serializeProject(first.value.project));
+    expect(again.ok && again.value.project).toEqual(first.value.project);
+    expect(first.value.project.branding.template).toBe('modern');
+  });
+
   it('edges to missing nodes: integrity, pointing at the edge end', () => {
     const error = expectError(
       variant((d) => {

@@ -97,6 +97,22 @@ describe('proficiency scale', () => {
     expect(merged.assessments[0]?.levelId).toBe('beginner');
   });
 
+  it('carries saved import scale mappings along: remapped with the level, or the entries dropped when the level was unused', () => {
+    const withMapping: Project = frozen({
+      ...buildRichProject(),
+      scaleMappings: [
+        { id: 'map-client', name: 'Client survey', numericRange: null, entries: [{ value: 'Expert', levelId: 'expert' }, { value: 'Competent', levelId: 'skilled' }] },
+      ],
+    });
+    const dropped = applyWithUndo(withMapping, removeLevel('expert', null));
+    expect(dropped.scaleMappings[0]?.entries).toEqual([{ value: 'Competent', levelId: 'skilled' }]);
+    const remapped = applyWithUndo(withMapping, removeLevel('skilled', 'intermediate'));
+    expect(remapped.scaleMappings[0]?.entries).toEqual([
+      { value: 'Expert', levelId: 'expert' },
+      { value: 'Competent', levelId: 'intermediate' },
+    ]);
+  });
+
   it('refuses to remove a level in use without a level to map to, the last levels, or a remap to itself', () => {
     const before = rich();
     expect(() => removeLevel('skilled', null).apply(before)).toThrow(/in use/);

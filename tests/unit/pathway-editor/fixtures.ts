@@ -1,5 +1,5 @@
 /** A small project with a catalog, a model and one framework: pre → core → options → post → capstone. */
-import type { Activity, Framework, PathwayNode, Project } from '../../../shared/domain/schema';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_BRANDING, type Activity, type Framework, type PathwayNode, type Project } from '../../../shared/domain/schema';
 
 const NOW = '2024-05-06T07:08:09.000Z';
 
@@ -38,7 +38,9 @@ export function framework(id = 'fw', overrides: Partial<Framework> = {}): Framew
 
 export function project(frameworks: Framework[] = [framework()]): Project {
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    scaleMappings: [],
+    branding: { ...DEFAULT_BRANDING },
     meta: { id: 'project-test', title: 'Editor fixtures', clientOrganisation: '', authors: [], createdAt: NOW, modifiedAt: NOW, appVersion: '0.1.0' },
     scale: {
       name: 'Proficiency',

@@ -9,7 +9,7 @@
  * Expected hours: pre 1 + course 2 + job 14 + options 1 × mean(4, 1) = 2.5 + post 1 + capstone 1.5
  * = 22 h over 6 weeks (budget 24 h at 4 h a week, floor 6 h).
  */
-import type { Activity, Framework, PathwayEdge, PathwayNode, Project } from '../../../shared/domain/schema';
+import { CURRENT_SCHEMA_VERSION, DEFAULT_BRANDING, type Activity, type Framework, type PathwayEdge, type PathwayNode, type Project } from '../../../shared/domain/schema';
 import { validatePathway, type PathwayProblem, type PathwayRuleId, type PathwayValidationOptions } from '../../../shared/domain/pathways/validation';
 
 const NOW = '2024-05-06T07:08:09.000Z';
@@ -36,7 +36,9 @@ export function catalog(): Activity[] {
 
 export function baseProject(): Project {
   return {
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    scaleMappings: [],
+    branding: { ...DEFAULT_BRANDING },
     meta: { id: 'project-test', title: 'Pathway fixtures', clientOrganisation: '', authors: [], createdAt: NOW, modifiedAt: NOW, appVersion: '0.1.0' },
     scale: {
       name: 'Proficiency',

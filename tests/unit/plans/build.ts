@@ -4,8 +4,7 @@
  */
 import { DEFAULT_SCALE_LEVELS } from '../../../shared/domain/factory';
 import { personalizePlan, type PersonalizedPlan } from '../../../shared/domain/plans';
-import {
-  CURRENT_SCHEMA_VERSION,
+import { DEFAULT_BRANDING, CURRENT_SCHEMA_VERSION,
   type Activity,
   type Assessment,
   type AssessmentKind,
@@ -15,8 +14,7 @@ import {
   type LearningCategory,
   type Learner,
   type PathwayNode,
-  type Project,
-} from '../../../shared/domain/schema';
+  type Project, } from '../../../shared/domain/schema';
 
 export type LevelId = 'beginner' | 'intermediate' | 'skilled' | 'expert';
 
@@ -122,6 +120,8 @@ export function project(overrides: Partial<Project> = {}): Project {
   ];
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
+    scaleMappings: [],
+    branding: { ...DEFAULT_BRANDING },
     meta: { id: 'project-test', title: 'Test', clientOrganisation: '', authors: [], createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', appVersion: 'test' },
     scale: { name: 'Proficiency', levels: DEFAULT_SCALE_LEVELS.map((level) => ({ ...level })) },
     domains: [{ id: 'dom', name: 'Domain', description: '', externalId: '' }],

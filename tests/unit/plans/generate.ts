@@ -6,16 +6,14 @@
  * their members and members missing from the catalog.
  */
 import fc from 'fast-check';
-import {
-  ASSESSMENT_KINDS,
+import { DEFAULT_BRANDING, ASSESSMENT_KINDS,
   CURRENT_SCHEMA_VERSION,
   IMPORTANCES,
   LEARNING_CATEGORIES,
   PATHWAY_NODE_KINDS,
   PRIORITIES,
   type PathwayNode,
-  type Project,
-} from '../../../shared/domain/schema';
+  type Project, } from '../../../shared/domain/schema';
 import { addDays } from '../../../shared/domain/plans';
 
 const LEVEL_IDS = ['novice', 'beginner', 'intermediate', 'skilled', 'expert'];
@@ -142,6 +140,8 @@ export const arbitraryProject: fc.Arbitrary<GeneratedProject> = shape.map((s) =>
 
   const project: Project = {
     schemaVersion: CURRENT_SCHEMA_VERSION,
+    scaleMappings: [],
+    branding: { ...DEFAULT_BRANDING },
     meta: { id: 'project-gen', title: 'Generated', clientOrganisation: '', authors: [], createdAt: '2026-01-01T00:00:00.000Z', modifiedAt: '2026-01-01T00:00:00.000Z', appVersion: 'test' },
     scale: { name: 'Proficiency', levels: levels.map((id) => ({ id, label: id[0]!.toUpperCase() + id.slice(1), description: '' })) },
     domains: [{ id: 'dom', name: 'Domain', description: '', externalId: '' }],

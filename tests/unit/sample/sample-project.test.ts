@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseProjectText, serializeProject } from '../../../shared/domain/project-file';
-import { LEARNING_CATEGORIES, type Framework, type PathwayNode, type Project } from '../../../shared/domain/schema';
+import { CURRENT_SCHEMA_VERSION, LEARNING_CATEGORIES, type Framework, type PathwayNode, type Project } from '../../../shared/domain/schema';
 
 const SAMPLE_URL = new URL('../../../resources/sample/executive-presence.plp', import.meta.url);
 const text = readFileSync(SAMPLE_URL, 'utf8');
@@ -47,7 +47,7 @@ describe('sample project: executive presence for cell therapy account managers',
     expect(loaded.ok, describeFailure()).toBe(true);
     if (!loaded.ok) return;
     expect(loaded.value.migratedFrom).toBeNull();
-    expect(loaded.value.project.schemaVersion).toBe(1);
+    expect(loaded.value.project.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   });
 
   it('is stored exactly as the studio would save it (two-space JSON in schema order, nothing defaulted or dropped)', () => {
