@@ -10,6 +10,9 @@ import type { DialogsPort } from '../services/studio/ports';
 
 export const PROJECT_FILTERS = [{ name: 'PLP Studio project', extensions: ['plp'] }];
 export const SPREADSHEET_FILTERS = [{ name: 'Spreadsheet (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'xlsx'] }];
+export const LOGO_FILTERS = [{ name: 'Logo image (PNG, JPEG)', extensions: ['png', 'jpg', 'jpeg'] }];
+export const TEMPLATE_FILTERS = [{ name: 'Word template (.docx)', extensions: ['docx'] }];
+export const EXPORT_FILTERS: Record<'docx' | 'pdf', { name: string; extensions: string[] }[]> = { docx: [{ name: 'Word document', extensions: ['docx'] }], pdf: [{ name: 'PDF document', extensions: ['pdf'] }] };
 
 export interface DialogsOptions {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -35,6 +38,39 @@ export function createDialogsPort({ dialog, parentWindow, defaultDirectory }: Di
       const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
       if (result.canceled) return null;
       return result.filePaths[0] ?? null;
+    },
+
+    async chooseFolder(title) {
+      const options = { title, defaultPath: defaultDirectory(), properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const] };
+      const parent = parentWindow();
+      const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+      if (result.canceled) return null;
+      return result.filePaths[0] ?? null;
+    },
+
+    async chooseBrandingFile(kind) {
+      const options = {
+        title: kind === 'logo' ? 'Choose Logo' : 'Choose Word Template',
+        properties: ['openFile' as const],
+        filters: kind === 'logo' ? LOGO_FILTERS : TEMPLATE_FILTERS,
+      };
+      const parent = parentWindow();
+      const result = parent === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options);
+      if (result.canceled) return null;
+      return result.filePaths[0] ?? null;
+    },
+
+    async chooseExportLocation(suggestedFileName, format) {
+      const options = {
+        title: format === 'docx' ? 'Export Word Document' : 'Export PDF',
+        defaultPath: path.join(defaultDirectory(), path.basename(suggestedFileName.replace(/\\/g, '/'))),
+        filters: EXPORT_FILTERS[format],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      };
+      const parent = parentWindow();
+      const result = parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
+      if (result.canceled || !result.filePath) return null;
+      return result.filePath;
     },
 
     async chooseSaveLocation(suggestedFileName) {

@@ -175,6 +175,12 @@ function start(): void {
     appVersion: app.getVersion(),
     platform: process.platform,
     sampleProjectText: () => readFile(paths.sampleProjectPath, 'utf8'),
+    events: {
+      send: (windowId, name, payload) => {
+        const entry = windows.get(windowId);
+        if (entry) sendEvent(entry.window.webContents, name, payload);
+      },
+    },
   });
 
   let handlers = runAfter(baseHandlers, RECENT_FILES_REQUESTS, () => refreshMenu());

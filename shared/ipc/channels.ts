@@ -19,10 +19,16 @@ export const REQUEST_CHANNELS = {
   updatePreferences: 'settings:update-preferences',
   confirmClose: 'window:confirm-close',
   readSpreadsheet: 'import:read-spreadsheet',
+  chooseBrandingFile: 'export:choose-branding-file',
+  previewDocument: 'export:preview',
+  exportDocument: 'export:document',
+  exportCohort: 'export:cohort',
+  cancelExport: 'export:cancel',
 } as const;
 
 export const EVENT_CHANNELS = {
   menuCommand: 'event:menu-command',
   openFileRequested: 'event:open-file',
   closeRequested: 'event:close-requested',
+  exportProgress: 'event:export-progress',
 } as const;

@@ -7,7 +7,7 @@
  * request's output, not exceptions: the UI must handle them, so the type says so.
  */
 import { z } from 'zod';
-import { ProjectSchema } from '../domain/schema';
+import { IdSchema, IsoDate, LOGO_MEDIA_TYPES, ProjectSchema } from '../domain/schema';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from './channels';
 
 const FilePath = z.string().min(1).max(4096);
@@ -104,6 +104,90 @@ const ReadSpreadsheetOutcomeSchema = z.discriminatedUnion('status', [
 ]);
 export type ReadSpreadsheetOutcome = z.output<typeof ReadSpreadsheetOutcomeSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Export
+
+export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.output<typeof ExportFormatSchema>;
+/** What to do with files already in the export folder; `ask` reports them first. */
+export const ON_EXISTING_CHOICES = ['ask', 'overwrite', 'skip', 'keep-both'] as const;
+export type OnExistingChoice = (typeof ON_EXISTING_CHOICES)[number];
+export const EXPORT_DOCUMENT_KINDS = ['plan', 'manager-summary', 'framework-guide'] as const;
+export type ExportDocumentKind = (typeof EXPORT_DOCUMENT_KINDS)[number];
+const JobId = z.string().regex(/^job-[a-z0-9]{4,40}$/, 'must be an export job id');
+
+/** Which document: a learner's plan or manager summary, or a framework's guide. */
+const DocumentTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plan'), learnerId: IdSchema }).strict(),
+  z.object({ kind: z.literal('manager-summary'), learnerId: IdSchema }).strict(),
+  z.object({ kind: z.literal('framework-guide'), frameworkId: IdSchema }).strict(),
+]);
+export type DocumentTarget = z.output<typeof DocumentTarget>;
+
+const DocumentSettings = {
+  project: ProjectSchema,
+  /** Add the engine's warnings (over budget, uncovered gaps) as "Points to discuss". */
+  includeWarnings: z.boolean().default(false),
+};
+
+export const ExportSummarySchema = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  /** Absolute paths of the files written. */
+  written: z.array(FilePath),
+  skipped: z.array(z.object({ name: z.string(), file: z.string().nullable(), reason: z.string() })),
+  failed: z.array(z.object({ name: z.string(), file: z.string(), message: z.string() })),
+  roster: FilePath.nullable(),
+  /** Plans drafted for learners without one (in the files only, not saved to the project). */
+  generatedPlans: z.number().int(),
+  folder: FilePath,
+  /** Word files came from the client's template; their PDFs from the built-in template. */
+  notes: z.array(z.string()),
+});
+export type ExportSummary = z.output<typeof ExportSummarySchema>;
+
+const ExportCohortOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('exported'), summary: ExportSummarySchema }),
+  z.object({ status: z.literal('cancelled'), summary: ExportSummarySchema }),
+  /** `onExisting: 'ask'` and these files are already in the folder: ask, then export again with a choice. */
+  z.object({ status: z.literal('existing'), folder: FilePath, files: z.array(z.string()) }),
+  /** The folder dialog was dismissed. */
+  z.object({ status: z.literal('dismissed') }),
+  z.object({ status: z.literal('failed'), error: StudioErrorSchema }),
+]);
+export type ExportCohortOutcome = z.output<typeof ExportCohortOutcomeSchema>;
+
+const ExportDocumentOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('exported'), filePath: FilePath }),
+  z.object({ status: z.literal('dismissed') }),
+  z.object({ status: z.literal('failed'), error: StudioErrorSchema }),
+]);
+export type ExportDocumentOutcome = z.output<typeof ExportDocumentOutcomeSchema>;
+
+const PreviewOutcomeSchema = z.discriminatedUnion('status', [
+  /** The PDF exactly as Export writes it, base64. */
+  z.object({ status: z.literal('ready'), pdfBase64: z.string(), title: z.string(), notes: z.array(z.string()) }),
+  z.object({ status: z.literal('failed'), error: StudioErrorSchema }),
+]);
+export type PreviewOutcome = z.output<typeof PreviewOutcomeSchema>;
+
+export const TemplateReportSchema = z.object({
+  /** Placeholders found in the template (body, headers, footers), in order of first use. */
+  placeholders: z.array(z.string()),
+  /** Placeholders the studio does not know, each with the closest known one. */
+  unknown: z.array(z.object({ name: z.string(), suggestion: z.string().nullable() })),
+});
+export type TemplateReport = z.output<typeof TemplateReportSchema>;
+
+const BrandingFileOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('logo'), fileName: z.string(), mediaType: z.enum(LOGO_MEDIA_TYPES), data: z.string() }),
+  z.object({ status: z.literal('template'), fileName: z.string(), data: z.string(), report: TemplateReportSchema }),
+  z.object({ status: z.literal('dismissed') }),
+  z.object({ status: z.literal('failed'), error: StudioErrorSchema }),
+]);
+export type BrandingFileOutcome = z.output<typeof BrandingFileOutcomeSchema>;
+
 const SaveInput = z.object({
   documentId: DocumentId,
   project: ProjectSchema,
@@ -140,6 +224,47 @@ export const requestContract = {
     input: z.object({ filePath: FilePath.optional(), sheet: z.string().min(1).max(200).optional() }).strict(),
     output: ReadSpreadsheetOutcomeSchema,
   },
+  /** Shows an open dialog for the logo (PNG/JPEG) or the client's Word template, checks the file and returns it. */
+  chooseBrandingFile: {
+    channel: REQUEST_CHANNELS.chooseBrandingFile,
+    input: z.object({ kind: z.enum(['logo', 'template']) }).strict(),
+    output: BrandingFileOutcomeSchema,
+  },
+  /** The document rendered as the PDF that Export writes, for the in-studio preview. */
+  previewDocument: {
+    channel: REQUEST_CHANNELS.previewDocument,
+    input: z.object({ ...DocumentSettings, target: DocumentTarget }).strict(),
+    output: PreviewOutcomeSchema,
+  },
+  /** One document to a file the user picks in a save dialog. */
+  exportDocument: {
+    channel: REQUEST_CHANNELS.exportDocument,
+    input: z.object({ ...DocumentSettings, target: DocumentTarget, format: ExportFormatSchema }).strict(),
+    output: ExportDocumentOutcomeSchema,
+  },
+  /**
+   * Every (or the selected) learner's plan into a folder, plus roster.csv. Without `folder` the
+   * main process shows a folder dialog. Progress arrives as `exportProgress` events with the same
+   * `jobId`; `cancelExport` stops between documents.
+   */
+  exportCohort: {
+    channel: REQUEST_CHANNELS.exportCohort,
+    input: z
+      .object({
+        ...DocumentSettings,
+        jobId: JobId,
+        learnerIds: z.array(IdSchema).max(100_000).optional(),
+        formats: z.array(ExportFormatSchema).min(1, 'choose Word, PDF or both').max(2),
+        folder: FilePath.optional(),
+        onExisting: z.enum(ON_EXISTING_CHOICES).default('ask'),
+        roster: z.boolean().default(true),
+        /** `YYYY-MM-DD` printed as "Prepared on"; default today in the main process. */
+        generatedOn: IsoDate.optional(),
+      })
+      .strict(),
+    output: ExportCohortOutcomeSchema,
+  },
+  cancelExport: { channel: REQUEST_CHANNELS.cancelExport, input: z.object({ jobId: JobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
 } as const;
 
 export const MENU_COMMANDS = [
@@ -162,6 +287,11 @@ export const eventContract = {
   openFileRequested: { channel: EVENT_CHANNELS.openFileRequested, payload: z.object({ filePath: FilePath }) },
   /** The user is closing the window: save or discard unsaved work, then call confirmClose. */
   closeRequested: { channel: EVENT_CHANNELS.closeRequested, payload: Empty },
+  /** A cohort export finished one more learner. */
+  exportProgress: {
+    channel: EVENT_CHANNELS.exportProgress,
+    payload: z.object({ jobId: JobId, done: z.number().int().min(0), total: z.number().int().min(0), current: z.string() }),
+  },
 } as const;
 
 export type RequestContract = typeof requestContract;

@@ -21,7 +21,9 @@ import { BackupService } from '../backups/backup-service';
 import { readSpreadsheet as readSpreadsheetFile } from '../import/read-spreadsheet';
 import { writeFileAtomic } from '../files/atomic-write';
 import { DOCUMENT_ID_PATTERN, ProjectDocumentService, type AtomicWriter, type DocumentFs } from '../projects/project-documents';
-import type { DialogsPort, PreferencesPatch, SettingsPort, WindowPort } from './ports';
+import { createExportHandlers } from '../export/export-handlers';
+import type { PdfRenderer } from '../export/pdf-renderer';
+import type { DialogsPort, EventsPort, PreferencesPatch, SettingsPort, WindowPort } from './ports';
 
 export interface StudioDeps {
   documents: ProjectDocumentService;
@@ -41,6 +43,11 @@ export interface StudioDeps {
   warn?(message: string): void;
   /** Reads a spreadsheet for the import wizard; default `readSpreadsheet` of electron/services/import. */
   readSpreadsheet?: typeof readSpreadsheetFile;
+  /** Progress of long work to the window that asked; default: dropped. */
+  events?: EventsPort;
+  now?: () => Date;
+  /** The PDF renderer, shared by previews and exports; default one made on first use. */
+  pdfRenderer?: () => Promise<PdfRenderer>;
 }
 
 export interface StudioServicesOptions {
@@ -208,7 +215,15 @@ export function createStudioHandlers(deps: StudioDeps): MainHandlers {
     return outcome;
   };
 
+  const exportHandlers = createExportHandlers({
+    dialogs,
+    events: deps.events ?? { send: () => undefined },
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.pdfRenderer ? { pdfRenderer: deps.pdfRenderer } : {}),
+  });
+
   return {
+    ...exportHandlers,
     async getStartupState(_input, { windowId }): Promise<StartupState> {
       let recentFiles: string[] = [];
       safely('the recent-files list could not be read', () => {

@@ -4,7 +4,7 @@
  * unit tests and the end-to-end harness use the scripted and in-memory versions below.
  */
 import path from 'node:path';
-import type { Preferences } from '../../../shared/ipc/contract';
+import type { EventName, EventPayload, ExportFormat, Preferences } from '../../../shared/ipc/contract';
 
 export interface DialogsPort {
   /** The absolute path the user chose, or null when they cancelled. */
@@ -13,6 +13,17 @@ export interface DialogsPort {
   chooseSaveLocation(suggestedFileName: string): Promise<string | null>;
   /** The absolute path of the spreadsheet (.csv, .tsv, .xlsx) to import, or null when they cancelled. */
   chooseSpreadsheet(): Promise<string | null>;
+  /** The folder to export a cohort into (created if the dialog allows), or null when they cancelled. */
+  chooseFolder(title: string): Promise<string | null>;
+  /** A logo image (PNG/JPEG) or the organisation's Word template (.docx), or null when they cancelled. */
+  chooseBrandingFile(kind: 'logo' | 'template'): Promise<string | null>;
+  /** Where to save one exported document (the dialog confirmed any overwrite), or null when they cancelled. */
+  chooseExportLocation(suggestedFileName: string, format: ExportFormat): Promise<string | null>;
+}
+
+/** Events from the main process to one window's renderer (progress of long work). */
+export interface EventsPort {
+  send<E extends EventName>(windowId: number, name: E, payload: EventPayload<E>): void;
 }
 
 export type PreferencesPatch = Partial<Preferences>;
@@ -45,9 +56,21 @@ export interface DialogScript {
   save?: (string | null)[];
   /** Answers for the spreadsheet (import) open dialog, in order (null = the user cancelled). */
   spreadsheet?: (string | null)[];
+  /** Answers for the export folder dialog. */
+  folder?: (string | null)[];
+  /** Answers for the logo / Word template open dialog. */
+  brandingFile?: (string | null)[];
+  /** Answers for the save dialog of one exported document. */
+  exportFile?: (string | null)[];
 }
 
-export type ShownDialog = { kind: 'open' } | { kind: 'save'; suggestedFileName: string } | { kind: 'spreadsheet' };
+export type ShownDialog =
+  | { kind: 'open' }
+  | { kind: 'save'; suggestedFileName: string }
+  | { kind: 'spreadsheet' }
+  | { kind: 'folder'; title: string }
+  | { kind: 'branding-file'; file: 'logo' | 'template' }
+  | { kind: 'export-file'; suggestedFileName: string; format: ExportFormat };
 
 export interface ScriptedDialogs extends DialogsPort {
   /** Every dialog shown so far, in order. */
@@ -55,7 +78,7 @@ export interface ScriptedDialogs extends DialogsPort {
   /** Queue more answers. */
   enqueue(script: DialogScript): void;
   /** Answers not used yet; a test can assert that every scripted dialog was shown. */
-  remaining(): { open: number; save: number; spreadsheet: number };
+  remaining(): { open: number; save: number; spreadsheet: number; folder: number; brandingFile: number; exportFile: number };
 }
 
 /**
@@ -66,15 +89,25 @@ export function createScriptedDialogs(script: DialogScript = {}): ScriptedDialog
   const open = [...(script.open ?? [])];
   const save = [...(script.save ?? [])];
   const spreadsheet = [...(script.spreadsheet ?? [])];
+  const folder = [...(script.folder ?? [])];
+  const brandingFile = [...(script.brandingFile ?? [])];
+  const exportFile = [...(script.exportFile ?? [])];
   const shown: ShownDialog[] = [];
+  const answer = (queue: (string | null)[], what: string): Promise<string | null> => {
+    if (queue.length === 0) return Promise.reject(new Error(`Scripted dialogs: the ${what} dialog was shown, but the script has no answer left for it.`));
+    return Promise.resolve(queue.shift() ?? null);
+  };
   return {
     shown,
     enqueue(more) {
       open.push(...(more.open ?? []));
       save.push(...(more.save ?? []));
       spreadsheet.push(...(more.spreadsheet ?? []));
+      folder.push(...(more.folder ?? []));
+      brandingFile.push(...(more.brandingFile ?? []));
+      exportFile.push(...(more.exportFile ?? []));
     },
-    remaining: () => ({ open: open.length, save: save.length, spreadsheet: spreadsheet.length }),
+    remaining: () => ({ open: open.length, save: save.length, spreadsheet: spreadsheet.length, folder: folder.length, brandingFile: brandingFile.length, exportFile: exportFile.length }),
     chooseProjectToOpen() {
       shown.push({ kind: 'open' });
       if (open.length === 0) return Promise.reject(new Error('Scripted dialogs: the open-project dialog was shown, but the script has no answer left for it.'));
@@ -91,6 +124,18 @@ export function createScriptedDialogs(script: DialogScript = {}): ScriptedDialog
       shown.push({ kind: 'spreadsheet' });
       if (spreadsheet.length === 0) return Promise.reject(new Error('Scripted dialogs: the spreadsheet (import) dialog was shown, but the script has no answer left for it.'));
       return Promise.resolve(spreadsheet.shift() ?? null);
+    },
+    chooseFolder(title) {
+      shown.push({ kind: 'folder', title });
+      return answer(folder, 'export folder');
+    },
+    chooseBrandingFile(file) {
+      shown.push({ kind: 'branding-file', file });
+      return answer(brandingFile, file === 'logo' ? 'logo' : 'Word template');
+    },
+    chooseExportLocation(suggestedFileName, format) {
+      shown.push({ kind: 'export-file', suggestedFileName, format });
+      return answer(exportFile, `export (${suggestedFileName})`);
     },
   };
 }

@@ -20,6 +20,10 @@ import { EVENT_CHANNELS } from '../../../shared/ipc/channels';
 import { MAX_IPC_TABLE_CELLS, type BackupSummary, type EventName, type EventPayload, type OpenedProject, type Preferences, type ReadSpreadsheetOutcome, type StudioError } from '../../../shared/ipc/contract';
 import { dispatchRequest, requestNameForChannel, type MainHandlers } from '../../../shared/ipc/dispatch';
 
+function desktopOnly(what: string): StudioError {
+  return { code: 'desktop-only', message: `${what} needs the desktop studio: the in-memory studio has no Word or PDF writer.` };
+}
+
 export interface MemoryBackup {
   backupId: string;
   documentId: string | null;
@@ -259,6 +263,12 @@ export function createMemoryTwin(options: MemoryTwinOptions = {}): MemoryTwin {
       if (cells > MAX_IPC_TABLE_CELLS) return { status: 'failed', error: { code: 'too-large', message: `${fileName} has ${cells} cells, more than the ${MAX_IPC_TABLE_CELLS} PLP Studio imports at once.`, path: target } };
       return { status: 'read', filePath: target, fileName, sheets: [], sheet: null, table: { rows: table.value.rows } };
     },
+    // Word and PDF are written by docx and pdfkit in the main process; the in-memory studio says so.
+    chooseBrandingFile: () => ({ status: 'failed', error: desktopOnly('Choosing a logo or Word template') }),
+    previewDocument: () => ({ status: 'failed', error: desktopOnly('The preview') }),
+    exportDocument: () => ({ status: 'failed', error: desktopOnly('Export') }),
+    exportCohort: () => ({ status: 'failed', error: desktopOnly('Export') }),
+    cancelExport: () => ({ cancelled: false }),
   };
 
   const api = createPlpApi({

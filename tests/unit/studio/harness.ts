@@ -8,7 +8,7 @@ import { createMemorySettings, createScriptedDialogs, type DialogScript, type Me
 import type { AtomicWriter } from '../../../electron/services/projects/project-documents';
 import { serializeProject } from '../../../shared/domain/project-file';
 import type { ResponseEnvelope } from '../../../shared/ipc/api';
-import { requestContract, type RequestInput, type RequestName, type RequestOutput } from '../../../shared/ipc/contract';
+import { eventContract, requestContract, type EventName, type RequestInput, type RequestName, type RequestOutput } from '../../../shared/ipc/contract';
 import { dispatchRequest } from '../../../shared/ipc/dispatch';
 import { buildRichProject } from '../domain/rich-project';
 
@@ -25,6 +25,14 @@ export interface HarnessOptions {
   sampleText?: string;
   /** What WindowPort.confirmClose answers. */
   closing?: boolean;
+  /** Called for every event main sends (after it is recorded in `sent`). */
+  onEvent?: (event: SentEvent) => void;
+}
+
+export interface SentEvent {
+  windowId: number;
+  name: EventName;
+  payload: unknown;
 }
 
 export interface Harness {
@@ -33,6 +41,8 @@ export interface Harness {
   deps: StudioDeps;
   closeRequests: number[];
   warnings: string[];
+  /** Events main sent to renderers (export progress), in order. */
+  sent: SentEvent[];
   /** Calls through dispatchRequest; throws on a refused request or an answer outside the contract. */
   call<K extends RequestName>(name: K, payload: RequestInput<K>, windowId?: number): Promise<RequestOutput<K>>;
   /** The raw envelope, for refused requests. */
@@ -44,6 +54,7 @@ export function createHarness(options: HarnessOptions): Harness {
   const settings = createMemorySettings(options.settings);
   const closeRequests: number[] = [];
   const warnings: string[] = [];
+  const sent: SentEvent[] = [];
   const services = createStudioServices({
     backupDir: options.backupDir,
     appVersion: APP_VERSION,
@@ -66,6 +77,15 @@ export function createHarness(options: HarnessOptions): Harness {
     platform: 'linux',
     sampleProjectText: () => Promise.resolve(options.sampleText ?? serializeProject(buildRichProject())),
     warn: (message) => warnings.push(message),
+    events: {
+      send: (windowId, name, payload) => {
+        // Main validates what it sends (sendEvent); so does the harness.
+        const event = { windowId, name, payload: eventContract[name].payload.parse(payload) };
+        sent.push(event);
+        options.onEvent?.(event);
+      },
+    },
+    ...(options.now ? { now: options.now } : {}),
   };
   const handlers = createStudioHandlers(deps);
 
@@ -77,5 +97,5 @@ export function createHarness(options: HarnessOptions): Harness {
     if (!checked.success) throw new Error(`${name} answered outside the contract: ${checked.error.message}`);
     return envelope.value as RequestOutput<K>;
   };
-  return { dialogs, settings, deps, closeRequests, warnings, call, raw };
+  return { dialogs, settings, deps, closeRequests, warnings, sent, call, raw };
 }
