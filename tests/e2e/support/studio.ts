@@ -16,11 +16,12 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createStudioHandlers, createStudioServices } from '../../../electron/services/studio/handlers';
 import { createScriptedDialogs, type DialogScript, type ScriptedDialogs } from '../../../electron/services/studio/ports';
 import { openSettingsFile, type KeyValueStore } from '../../../electron/services/settings';
+import { createPdfRenderer, type PdfRenderer } from '../../../electron/services/export/pdf-renderer';
 import { eventContract, type EventName, type EventPayload } from '../../../shared/ipc/contract';
 import { dispatchRequest, requestNameForChannel } from '../../../shared/ipc/dispatch';
 import { serveRenderer } from './static-server';
 
-const repoRoot = resolve(import.meta.dirname, '../../..');
+export const repoRoot = resolve(import.meta.dirname, '../../..');
 /** The production renderer build; PLP_RENDERER_DIR lets parallel work build into its own folder. */
 const rendererDir = process.env.PLP_RENDERER_DIR ?? join(repoRoot, 'out/renderer');
 export const APP_VERSION = '0.1.0';
@@ -45,6 +46,8 @@ export interface LaunchOptions {
   /** Backups every N seconds (the preference); tests use the minimum. */
   backupIntervalSeconds?: number;
   colorScheme?: 'light' | 'dark';
+  /** Each PDF takes this much longer to render, so a 12-learner cohort lasts long enough to cancel half-way. */
+  pdfDelayMs?: number;
 }
 
 export interface StudioSession {
@@ -59,6 +62,19 @@ export interface StudioSession {
   /** Kill the window without any shutdown (a crash, a power cut). */
   crash(): Promise<void>;
   close(): Promise<void>;
+}
+
+function slowPdfRenderer(delayMs: number): () => Promise<PdfRenderer> {
+  const real = createPdfRenderer();
+  return async () => {
+    const renderer = await real;
+    return {
+      render: async (model) => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return renderer.render(model);
+      },
+    };
+  };
 }
 
 export async function launchStudio(browser: Browser, options: LaunchOptions): Promise<StudioSession> {
@@ -92,7 +108,20 @@ export async function launchStudio(browser: Browser, options: LaunchOptions): Pr
     appVersion: APP_VERSION,
     platform: process.platform,
     sampleProjectText: () => readFile(join(repoRoot, 'resources/sample/executive-presence.plp'), 'utf8'),
+    ...(options.pdfDelayMs ? { pdfRenderer: slowPdfRenderer(options.pdfDelayMs) } : {}),
+    // What main's sendEvent does for the window: validate, then deliver to the renderer.
+    events: {
+      send: (_windowId, name, payload) => {
+        void emitToPage(name, payload).catch(() => undefined);
+      },
+    },
   });
+  let pageForEvents: Page | null = null;
+  async function emitToPage<E extends EventName>(name: E, payload: EventPayload<E>): Promise<void> {
+    if (!pageForEvents) return;
+    const parsed = eventContract[name].payload.parse(payload);
+    await pageForEvents.evaluate(([channel, body]) => (window as unknown as { __plpEmit(c: string, p: unknown): void }).__plpEmit(channel, body), [eventContract[name].channel, parsed] as const);
+  }
 
   const server = await serveRenderer(rendererDir);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
@@ -103,6 +132,7 @@ export async function launchStudio(browser: Browser, options: LaunchOptions): Pr
   });
   await context.addInitScript({ content: await browserPreload() });
   const page = await context.newPage();
+  pageForEvents = page;
   await page.goto(server.url);
 
   let closed = false;
@@ -118,10 +148,7 @@ export async function launchStudio(browser: Browser, options: LaunchOptions): Pr
     dialogs,
     userDataDir: options.userDataDir,
     closeConfirmations,
-    emit: async (name, payload) => {
-      const parsed = eventContract[name].payload.parse(payload);
-      await page.evaluate(([channel, body]) => (window as unknown as { __plpEmit(c: string, p: unknown): void }).__plpEmit(channel, body), [eventContract[name].channel, parsed] as const);
-    },
+    emit: emitToPage,
     crash: shutdown,
     close: shutdown,
   };
