@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { importAssessmentsCommand } from './commands/import-assessments';
 import { newCommand } from './commands/new';
+import { planCommand } from './commands/plan';
 import { validateCommand } from './commands/validate';
 import { EXIT_USAGE_OR_IO, oneLine, UsageError, type CliIo } from './io';
 import { APP_VERSION } from './version';
@@ -21,6 +22,10 @@ Commands:
                      [--date YYYY-MM-DD] [--sheet NAME] [--out <file.plp>]
                                                Import assessments (and learners) from a
                                                spreadsheet; saves in place or to --out.
+  plan <file.plp> (--learner <id|email>[,...] | --all) [--framework ID]
+       [--include-agreed] [--discard-overrides] [--today YYYY-MM-DD] [--out <file.plp>]
+                                               (Re)generate plans with the engine and save
+                                               (draft plans only unless --include-agreed).
   export <file.plp> (--learner <id|email>[,...] | --all) --out <dir>
          [--format docx,pdf] [--on-existing overwrite|skip|keep-both]
          [--framework ID] [--accent #RRGGBB] [--logo <file.png>] [--lang en-GB|en-US]
@@ -38,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   new: (argv, io) => newCommand(argv, io),
   'import-assessments': (argv, io) => importAssessmentsCommand(argv, io),
+  plan: (argv, io) => planCommand(argv, io),
   export: (argv, io) => exportCommand(argv, io),
 };
 

@@ -1,59 +1,11 @@
 /**
- * Pure helpers behind the Learners & plans workspace: generating (and reviewing) plans for one
- * learner or a cohort, and the weekly workload that the timelines draw. Unit-tested.
+ * Pure helpers behind the Learners & plans workspace: generating plans (now in shared, re-exported
+ * here) and the weekly workload that the timelines draw. Unit-tested.
  */
-import { diffPlans, mergeRegeneratedPlan, type PlanChanges } from '../../../../shared/domain/commands/plan-commands';
-import { newId } from '../../../../shared/domain/ids';
-import { createPersonalizer, fromDayNumber, toDayNumber, type PlanWarning } from '../../../../shared/domain/plans';
+import { fromDayNumber, toDayNumber } from '../../../../shared/domain/plans';
 import type { Plan, Project } from '../../../../shared/domain/schema';
 
-export interface GeneratedPlan {
-  learnerId: string;
-  learnerName: string;
-  existing: Plan | null;
-  /** What would be stored (merged with the existing plan's overrides when asked). */
-  plan: Plan;
-  /** null for a first plan. */
-  changes: PlanChanges | null;
-  warnings: readonly PlanWarning[];
-}
-
-export interface GenerateOptions {
-  /** `YYYY-MM-DD`, the plan start when a learner has none. */
-  today: string;
-  /** ISO date-time stamped on the plans. */
-  now: string;
-  keepOverrides: boolean;
-  /** Id source (tests pass a counter). */
-  id?: (prefix: string) => string;
-}
-
-export function generatePlans(project: Project, frameworkId: string, learnerIds: readonly string[], options: GenerateOptions): GeneratedPlan[] {
-  const personalize = createPersonalizer(project, frameworkId);
-  const id = options.id ?? ((prefix: string) => newId(prefix));
-  const capabilityNames = new Map(project.capabilities.map((capability) => [capability.id, capability.name]));
-  const name = (capabilityId: string) => capabilityNames.get(capabilityId) ?? capabilityId;
-  const plans = new Map(project.plans.map((plan) => [plan.learnerId, plan]));
-  const learners = new Map(project.learners.map((learner) => [learner.id, learner]));
-  return learnerIds.map((learnerId) => {
-    const existing = plans.get(learnerId) ?? null;
-    const { plan: fresh, explanation } = personalize(learnerId, {
-      planId: existing?.id ?? id('plan'),
-      itemId: () => id('item'),
-      generatedAt: options.now,
-      today: options.today,
-    });
-    const plan = mergeRegeneratedPlan(existing, fresh, { keepOverrides: options.keepOverrides });
-    return {
-      learnerId,
-      learnerName: learners.get(learnerId)?.name ?? learnerId,
-      existing,
-      plan,
-      changes: existing ? diffPlans(existing, plan, name) : null,
-      warnings: explanation.warnings,
-    };
-  });
-}
+export { generatePlans, type GeneratedPlan, type GenerateOptions } from '../../../../shared/domain/plans/generate';
 
 // ---------------------------------------------------------------------------------------------
 // Workload
