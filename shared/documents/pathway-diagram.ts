@@ -133,7 +133,6 @@ export function wrapText(text: string, width: number, size: number, bold: boolea
       continue;
     }
     if (current) lines.push(current);
-    current = '';
     if (fits(word)) {
       current = word;
       continue;
