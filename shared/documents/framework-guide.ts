@@ -184,12 +184,12 @@ export function frameworkGuide(project: Project, framework: Framework, options: 
       width: DIAGRAM_WIDTH,
       maxHeight: DIAGRAM_MAX_HEIGHT,
       title: (node) => cleanLine(node.label) || defaultTitle(node),
+      heading: 'The pathway at a glance',
       caption: 'The pathway: read left to right, row by row; an arrow means “comes before”. Steps in the same column can run side by side.',
     });
     return [
       paragraph('Every participant follows these steps in this order; the options are chosen for each person from their assessment.'),
       bullets(order.map(stepRuns), true),
-      heading(2, 'The pathway at a glance'),
       ...diagrams,
     ];
   }

@@ -195,6 +195,8 @@ export interface DiagramBlock {
   legend: readonly DiagramLegendEntry[];
   /** Read out instead of the picture: the steps in order (alt text). */
   description: string;
+  /** A level-2 heading drawn above the picture and kept on its page (a heading never ends a page). */
+  heading?: string;
   caption?: string;
 }
 

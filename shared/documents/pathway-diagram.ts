@@ -33,6 +33,8 @@ export interface PathwayDiagramOptions {
   maxHeight?: number;
   /** A step's title; default its label, else its activity's title, else its kind. */
   title?: (node: PathwayNode) => string;
+  /** Above the first part. */
+  heading?: string;
   caption?: string;
 }
 
@@ -157,6 +159,17 @@ export function wrapText(text: string, width: number, size: number, bold: boolea
   return kept;
 }
 
+/** "Stretch assignment · 20 h" on one line when it fits, else a line per part (no dangling "·"). */
+function wrapSegments(segments: readonly string[], width: number, size: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  for (const segment of segments) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && estimateWidth(`${last} · ${segment}`, size) <= width) lines[lines.length - 1] = `${last} · ${segment}`;
+    else lines.push(...wrapText(segment, width, size, false));
+  }
+  return lines.length <= maxLines ? lines : wrapText(segments.join(' · '), width, size, false, maxLines);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ranks
 
@@ -193,6 +206,8 @@ interface BoxContent {
   h: number;
   titleLines: string[];
   subtitleLines: string[];
+  /** The subtitle unwrapped: "Workshop · 2 h" (for the alt text). */
+  details: string[];
   members: DiagramMember[];
   /** Relative to the box's top-left corner. */
   texts: DiagramText[];
@@ -257,7 +272,7 @@ function boxContent(node: PathwayNode, step: number, width: number, title: strin
     }
     subtitle.push(groupSummary(node, members.length));
   }
-  const subtitleLines = subtitle.flatMap((text) => wrapText(text, inner, M.subtitle.size, false, 2));
+  const subtitleLines = subtitle.flatMap((text) => wrapSegments(text.split(' · '), inner, M.subtitle.size, 2));
   for (const text of subtitleLines) {
     line(text, M.subtitle.size, false, 'muted');
     y += M.subtitle.leading;
@@ -298,7 +313,7 @@ function boxContent(node: PathwayNode, step: number, width: number, title: strin
     y += M.member.leading;
   }
 
-  return { kind, h: Math.ceil(y + M.padBottom), titleLines, subtitleLines, members, texts, swatches };
+  return { kind, h: Math.ceil(y + M.padBottom), titleLines, subtitleLines, details: subtitle, members, texts, swatches };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,20 +356,35 @@ export function pathwayDiagrams(framework: Pick<Framework, 'nodes' | 'edges'>, a
   // Parts: consecutive rows, each part no taller than maxHeight (a row taller than that is a part on its own).
   const legendHeight = M.legend.height;
   const rowSpan = (row: number): number => M.laneHeight + rowHeight[row]! + M.crossHeight;
-  const parts: number[][] = [];
-  let current: number[] = [];
-  let currentHeight = legendHeight;
-  for (let row = 0; row < rowCount; row++) {
-    const span = rowSpan(row);
-    if (current.length > 0 && options.maxHeight !== undefined && currentHeight + span > options.maxHeight) {
-      parts.push(current);
-      current = [];
-      currentHeight = legendHeight;
+  const split = (limit: number | undefined): number[][] => {
+    const result: number[][] = [];
+    let current: number[] = [];
+    let currentHeight = legendHeight;
+    for (let row = 0; row < rowCount; row++) {
+      const span = rowSpan(row);
+      if (current.length > 0 && limit !== undefined && currentHeight + span > limit) {
+        result.push(current);
+        current = [];
+        currentHeight = legendHeight;
+      }
+      current.push(row);
+      currentHeight += span;
     }
-    current.push(row);
-    currentHeight += span;
+    result.push(current);
+    return result;
+  };
+  let parts = split(options.maxHeight);
+  if (parts.length > 1) {
+    // As many parts as needed, but evened out: the lowest limit that needs no more parts (no lone last row).
+    let low: number = legendHeight;
+    let high = options.maxHeight!;
+    for (let step = 0; step < 30 && high - low > 1; step++) {
+      const middle = (low + high) / 2;
+      if (split(middle).length <= parts.length) high = middle;
+      else low = middle;
+    }
+    parts = split(high);
   }
-  parts.push(current);
   const partOfRow = new Map<number, number>();
   parts.forEach((rows, part) => rows.forEach((row) => partOfRow.set(row, part)));
 
@@ -393,10 +423,9 @@ export function pathwayDiagrams(framework: Pick<Framework, 'nodes' | 'edges'>, a
     }
   });
 
-  // Arrows, per part. Lanes are staggered a little so parallel runs stay apart.
+  // Arrows, per part.
   const connectors: DiagramConnector[][] = parts.map(() => []);
   const half = M.columnGap / 2;
-  let laneIndex = 0;
   for (const edge of edges) {
     const source = boxes.get(edge.from)!;
     const target = boxes.get(edge.to)!;
@@ -412,7 +441,8 @@ export function pathwayDiagrams(framework: Pick<Framework, 'nodes' | 'edges'>, a
     const inX = tx - half;
     const sourcePart = partOfRow.get(sourceRow)!;
     const targetPart = partOfRow.get(targetRow)!;
-    const stagger = (laneIndex++ % 3) * 2.5;
+    // Arrows from one step share their lane (they fork where they part); others are staggered a little.
+    const stagger = ((source.step - 1) % 3) * 2.5;
     const from = { from: edge.from, to: edge.to, arrow: true } as const;
     if (sourceRow === targetRow && targetColumn === sourceColumn + 1) {
       connectors[sourcePart]!.push({ ...from, points: dedupe([pt(sx, sy), pt(outX, sy), pt(outX, ty), pt(tx, ty)]) });
@@ -446,7 +476,7 @@ export function pathwayDiagrams(framework: Pick<Framework, 'nodes' | 'edges'>, a
     }
   }
 
-  const description = describe(order, boxes, edges, titleOf);
+  const description = describe(order, boxes, content, edges, titleOf);
   return parts.map((rows, part): DiagramBlock => {
     const top = rows.reduce((sum, row) => sum + rowSpan(row), 0);
     const legend = legendEntries(top + 2, width);
@@ -461,6 +491,7 @@ export function pathwayDiagrams(framework: Pick<Framework, 'nodes' | 'edges'>, a
       connectors: connectors[part]!,
       legend,
       description: parts.length > 1 ? `${partCaption} ${description}` : description,
+      ...(part === 0 && options.heading ? { heading: options.heading } : {}),
       ...(caption ? { caption } : {}),
     };
   });
@@ -487,6 +518,7 @@ function legendEntries(y: number, width: number): DiagramLegendEntry[] {
 function describe(
   order: readonly PathwayNode[],
   boxes: ReadonlyMap<string, DiagramBox>,
+  content: ReadonlyMap<string, BoxContent>,
   edges: readonly { from: string; to: string }[],
   titleOf: (node: PathwayNode) => string,
 ): string {
@@ -500,8 +532,8 @@ function describe(
   const steps = order.map((node) => {
     const box = boxes.get(node.id)!;
     let text = `${box.step}. ${KIND_TEXT[box.kind]}: ${cleanLine(titleOf(node))}`;
-    const details = [...box.subtitleLines.join(' ').split(' · ').filter(Boolean)];
-    if (details.length > 0) text += ` (${details.join(', ')})`;
+    const details = content.get(node.id)!.details;
+    if (details.length > 0) text += ` (${details.join('; ').replaceAll(' · ', ', ')})`;
     if (box.members.length > 0) text += `: ${box.members.map((member) => member.title).join('; ')}`;
     const after = (before.get(node.id) ?? []).sort((a, b) => a - b);
     if (after.length > 0 && !(after.length === 1 && after[0] === box.step - 1)) text += `, after step ${after.join(' and ')}`;

@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
+import { AlignmentType, HeadingLevel, ImageRun, Paragraph, TextRun } from 'docx';
 import { DIAGRAM_FONT_FAMILY, diagramSvg } from '../../../shared/documents/diagram-svg';
 import type { DiagramBlock, DocumentModel } from '../../../shared/documents/model';
 import { cleanLine } from '../../../shared/documents/text';
@@ -79,7 +79,7 @@ export function rasteriseDiagram(block: DiagramBlock, scale = DIAGRAM_PNG_SCALE)
 const PX_PER_PT = 96 / 72;
 
 /**
- * The diagram as Word paragraphs: the picture (centred, at most `maxWidthPt` × `maxHeightPt`,
+ * The diagram as Word paragraphs: its heading, the picture (centred, at most `maxWidthPt` × `maxHeightPt`,
  * kept with its caption) and the caption. The picture's alt text lists every step in order.
  */
 export function diagramParagraphs(block: DiagramBlock, maxWidthPt: number, maxHeightPt: number, captionStyle?: string): Paragraph[] {
@@ -95,7 +95,9 @@ export function diagramParagraphs(block: DiagramBlock, maxWidthPt: number, maxHe
     transformation: { width, height },
     altText: { name: 'Pathway diagram', title, description: cleanLine(block.description) },
   });
-  const paragraphs = [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: block.caption ? true : undefined, spacing: { before: 120, after: 60 }, children: [image] })];
+  const paragraphs: Paragraph[] = [];
+  if (block.heading) paragraphs.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(cleanLine(block.heading))] }));
+  paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: block.caption ? true : undefined, spacing: { before: 120, after: 60 }, children: [image] }));
   if (block.caption) paragraphs.push(new Paragraph({ style: captionStyle, children: [new TextRun(cleanLine(block.caption))] }));
   return paragraphs;
 }
