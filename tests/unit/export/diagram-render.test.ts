@@ -92,4 +92,18 @@ describe('framework guide diagram', () => {
     const page = pdf.pageTexts.find((text) => text.includes('Tall diagram'))!;
     for (const box of diagram.boxes) for (const line of box.titleLines) expect(squeeze(page)).toContain(squeeze(line));
   });
+
+  it('hostile step titles: escaped in the SVG part, every part parses, the PDF still renders them', async () => {
+    const labels = ['Q&A <b>bold</b> "quoted" \u0000\u0008 tail', '😀 مرحبا שלום 你好 emoji and scripts', 'x'.repeat(500), ']]> <!-- --> <?pi?>'];
+    const hostile = {
+      ...framework,
+      nodes: framework.nodes.map((node, index) => (index < labels.length ? { ...node, label: labels[index]! } : node)),
+    };
+    const model = frameworkGuide(project, hostile, OPTIONS);
+    const docx = await readDocx(await renderDocx(model));
+    expect([...docx.problems]).toEqual([]);
+    for (const name of Object.keys(docx.zip.files).filter((file) => file.endsWith('.svg'))) expect(xmlProblem(await docx.zip.file(name)!.async('string')), name).toBeNull();
+    const pdf = await readPdf(await renderer.render(model));
+    expect(squeeze(pdf.text)).toContain(squeeze('Q&A <b>bold</b>'));
+  });
 });
