@@ -477,17 +477,18 @@ export function pathwayDiagrams(framework: Pick<Framework, 'nodes' | 'edges'>, a
   }
 
   const description = describe(order, boxes, content, edges, titleOf);
+  const boxesByPart: DiagramBox[][] = parts.map(() => []);
+  for (const node of order) boxesByPart[partOfRow.get(rowOf(rank.get(node.id)!))!]!.push(boxes.get(node.id)!);
   return parts.map((rows, part): DiagramBlock => {
     const top = rows.reduce((sum, row) => sum + rowSpan(row), 0);
     const legend = legendEntries(top + 2, width);
-    const partBoxes = order.map((node) => boxes.get(node.id)!).filter((box) => partOfRow.get(rowOf(rank.get(box.id)!)) === part);
     const partCaption = parts.length > 1 ? `Part ${part + 1} of ${parts.length}.` : '';
     const caption = [partCaption, options.caption ?? ''].filter(Boolean).join(' ');
     return {
       type: 'diagram',
       width,
       height: round(top + legendHeight),
-      boxes: partBoxes,
+      boxes: boxesByPart[part]!,
       connectors: connectors[part]!,
       legend,
       description: parts.length > 1 ? `${partCaption} ${description}` : description,
