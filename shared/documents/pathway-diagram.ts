@@ -154,6 +154,8 @@ export function wrapText(text: string, width: number, size: number, bold: boolea
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1]!;
+  // Cut at a word ("presenting to…"), or inside the only word when it is one.
+  while (last.includes(' ') && !fits(`${last}…`)) last = last.slice(0, last.lastIndexOf(' ')).replace(/[\s·:,;–—-]+$/, '');
   while (last.length > 0 && !fits(`${last}…`)) last = Array.from(last).slice(0, -1).join('').trimEnd();
   kept[maxLines - 1] = `${last}…`;
   return kept;
