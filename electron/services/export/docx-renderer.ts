@@ -275,7 +275,7 @@ class DocxWriter {
       case 'timeline':
         return this.timeline(block);
       case 'diagram':
-        // Points: the text width, and the page's text height less room for a caption.
+        // Points: the text width, and the page’s text height less room for the heading and caption.
         return diagramParagraphs(block, CONTENT_WIDTH / 20, (PAGE_HEIGHT - 2 * 1134) / 20 - 60, STYLE.note);
       case 'sign-off':
         return this.signOff(block);
