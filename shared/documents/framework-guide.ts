@@ -8,9 +8,17 @@ import type { Activity, Framework, LearningCategory, PathwayNode, Project } from
 import { LEARNING_CATEGORIES } from '../domain/schema';
 import { bold, bullets, cell, heading, keyValue, link, muted, paragraph, paragraphs, table, text } from './blocks';
 import { CATEGORY_LABELS, CATEGORY_SHARES, MODALITY_LABELS } from './labels';
+import { pathwayDiagrams } from './pathway-diagram';
 import type { Block, DocumentModel, DocumentSection, Runs, TableCell } from './model';
 import { resolveOptions, type DocumentOptions } from './options';
 import { cleanLine, formatDate, formatHours, formatNumber, plural } from './text';
+
+/**
+ * The diagram's size in points: both renderers' A4 text width (the PDF's is 483 pt, Word's 482), and
+ * a page's text height less room for a heading and a caption. A longer pathway becomes several parts.
+ */
+const DIAGRAM_WIDTH = 480;
+const DIAGRAM_MAX_HEIGHT = 640;
 
 export function frameworkGuide(project: Project, framework: Framework, options: Partial<DocumentOptions> = {}): DocumentModel {
   const resolved = resolveOptions(project, options);
@@ -172,7 +180,18 @@ export function frameworkGuide(project: Project, framework: Framework, options: 
 
   function pathway(): Block[] {
     if (order.length === 0) return [paragraph([muted('The pathway has no steps yet.')], 'note')];
-    return [paragraph('Every participant follows these steps in this order; the options are chosen for each person from their assessment.'), bullets(order.map(stepRuns), true)];
+    const diagrams = pathwayDiagrams(framework, activities, {
+      width: DIAGRAM_WIDTH,
+      maxHeight: DIAGRAM_MAX_HEIGHT,
+      title: (node) => cleanLine(node.label) || defaultTitle(node),
+      heading: 'The pathway at a glance',
+      caption: 'The pathway: read left to right, row by row; an arrow means “comes before”. Steps in the same column can run side by side.',
+    });
+    return [
+      paragraph('Every participant follows these steps in this order; the options are chosen for each person from their assessment.'),
+      bullets(order.map(stepRuns), true),
+      ...diagrams,
+    ];
   }
 
   function catalog(): Block[] {

@@ -115,7 +115,92 @@ export interface PageBreakBlock {
   type: 'page-break';
 }
 
-export type Block = HeadingBlock | ParagraphBlock | BulletListBlock | TableBlock | KeyValueBlock | TimelineBlock | SignOffBlock | PageBreakBlock;
+/** What a diagram's text or swatch is coloured as: ink, muted, a step kind's colour or a 70-20-10 category's. */
+export type DiagramTone = 'ink' | 'muted' | DiagramStepKind | 'experiential' | 'social' | 'formal';
+export type DiagramStepKind = 'pre-assessment' | 'core' | 'optional-group' | 'post-assessment' | 'capstone' | 'milestone' | 'check-in';
+
+/** One line of text, already wrapped and placed: `y` is the top of the line box (baseline = y + 0.928 × size for DejaVu Sans). */
+export interface DiagramText {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  tone: DiagramTone;
+  /** The width the layout allowed; a renderer shrinks the line if its real width is wider. */
+  maxWidth: number;
+}
+
+/** A filled rectangle inside a box: a category chip's background or a member's colour marker. */
+export interface DiagramSwatch {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  tone: DiagramTone;
+  /** `tint`: the category's pale background; `solid`: its strong colour. */
+  fill: 'tint' | 'solid';
+}
+
+export interface DiagramMember {
+  title: string;
+  detail: string;
+  category: 'experiential' | 'social' | 'formal' | null;
+}
+
+/** One pathway step. Coordinates are points from the diagram's top-left corner. */
+export interface DiagramBox {
+  id: string;
+  /** 1-based position in the pathway order (the same numbers as the guide's step list). */
+  step: number;
+  kind: DiagramStepKind;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  titleLines: readonly string[];
+  subtitleLines: readonly string[];
+  /** An optional group's activities. */
+  members: readonly DiagramMember[];
+  /** Every text line the box shows, placed. */
+  texts: readonly DiagramText[];
+  swatches: readonly DiagramSwatch[];
+}
+
+/**
+ * A sequence arrow as a polyline: it leaves the source box's right side and, when `to` is set,
+ * ends on the target box's left side with an arrowhead at the last point. A connector whose other
+ * end is in another part of a split diagram has `label` ("to step 9", "from step 8") at `labelAt`.
+ */
+export interface DiagramConnector {
+  from: string | null;
+  to: string | null;
+  points: readonly { x: number; y: number }[];
+  arrow: boolean;
+  label?: DiagramText;
+}
+
+export interface DiagramLegendEntry {
+  swatch: DiagramSwatch;
+  text: DiagramText;
+}
+
+/** The pathway drawn as boxes and arrows, laid out to fit the page width. */
+export interface DiagramBlock {
+  type: 'diagram';
+  width: number;
+  height: number;
+  boxes: readonly DiagramBox[];
+  connectors: readonly DiagramConnector[];
+  legend: readonly DiagramLegendEntry[];
+  /** Read out instead of the picture: the steps in order (alt text). */
+  description: string;
+  /** A level-2 heading drawn above the picture and kept on its page (a heading never ends a page). */
+  heading?: string;
+  caption?: string;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | BulletListBlock | TableBlock | KeyValueBlock | TimelineBlock | DiagramBlock | SignOffBlock | PageBreakBlock;
 export type BlockType = Block['type'];
 
 export interface CoverHighlight {

@@ -51,6 +51,7 @@ import type {
   TimelineBlock,
 } from '../../../shared/documents/model';
 import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, shade, textOn, tint } from '../../../shared/documents/text';
+import { diagramParagraphs, hasDiagram, loadDiagramRasteriser } from './diagram-docx';
 
 // A4 in twentieths of a point (DXA), 2 cm side margins.
 const PAGE_WIDTH = 11906;
@@ -115,6 +116,7 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 const thin = (color: string, size = 4): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color });
 
 export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
+  if (hasDiagram(model)) await loadDiagramRasteriser();
   return new Uint8Array(await Packer.toBuffer(buildDocument(model)));
 }
 
@@ -272,6 +274,9 @@ class DocxWriter {
         return this.keyValue(block);
       case 'timeline':
         return this.timeline(block);
+      case 'diagram':
+        // Points: the text width, and the page’s text height less room for the heading and caption.
+        return diagramParagraphs(block, CONTENT_WIDTH / 20, (PAGE_HEIGHT - 2 * 1134) / 20 - 60, STYLE.note);
       case 'sign-off':
         return this.signOff(block);
       case 'page-break':

@@ -26,6 +26,7 @@ import type {
 } from '../../../shared/documents/model';
 import { BAR_KIND_LABELS } from '../../../shared/documents/labels';
 import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, shade, textOn, tint } from '../../../shared/documents/text';
+import { drawDiagram, fitDiagram } from './diagram-pdf';
 import { FONT_FACES, parseFonts, readDejaVuFonts, type FontBytes, type FontFace, type FontSources } from './fonts';
 
 export interface PdfRenderer {
@@ -430,6 +431,17 @@ class PdfWriter {
       case 'timeline':
         this.timeline(block);
         return;
+      case 'diagram': {
+        // Whole on one page with its heading: scaled to the text width and a page's height (less room for heading and caption).
+        const headingRoom = block.heading ? 34 : 0;
+        const fit = fitDiagram(block, CONTENT_WIDTH, CONTENT_BOTTOM - MARGIN_TOP - 30 - headingRoom);
+        this.ensure(fit.height + (block.caption ? 30 : 10) + headingRoom);
+        if (block.heading) this.heading(2, block.heading);
+        drawDiagram(this.doc, block, MARGIN_X + (CONTENT_WIDTH - fit.width) / 2, this.y, fit.scale, { regular: FONT_NAMES.regular, bold: FONT_NAMES.bold });
+        this.y += fit.height + 6;
+        if (block.caption) this.paragraph({ type: 'paragraph', runs: [{ text: block.caption }], style: 'note' });
+        return;
+      }
       case 'sign-off':
         this.signOff(block);
         return;

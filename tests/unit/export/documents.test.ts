@@ -184,6 +184,8 @@ describe('frameworkGuide', () => {
     const pathway = model.sections.find((section) => section.id === 'pathway')!.blocks.find((block) => block.type === 'bullets');
     expect(pathway?.type === 'bullets' && pathway.ordered).toBe(true);
     expect(pathway?.type === 'bullets' && pathway.items).toHaveLength(framework.nodes.length);
+    const diagram = model.sections.find((section) => section.id === 'pathway')!.blocks.find((block) => block.type === 'diagram');
+    expect(diagram?.type === 'diagram' && diagram.boxes.map((box) => box.step)).toHaveLength(framework.nodes.length);
     const text = textOf(model);
     expect(text).toContain('Runs a 15-minute C-suite meeting with one page of material and no slides.');
     expect(text).toContain('Executive Presence Foundations');
