@@ -15,7 +15,7 @@ import { CommitNumberInput } from '../pathways/fields';
 import { CATEGORY_HINT, CATEGORY_SHARE } from '../pathways/visuals';
 
 export const MODALITY_OPTIONS = MODALITIES.map((value) => ({ value, label: MODALITY_LABELS[value] }));
-export const CATEGORY_OPTIONS = LEARNING_CATEGORIES.map((value) => ({ value, label: `${CATEGORY_SHARE[value]} · ${CATEGORY_LABELS[value]} (${CATEGORY_HINT[value]})` }));
+export const CATEGORY_OPTIONS = LEARNING_CATEGORIES.map((value) => ({ value, label: `${CATEGORY_SHARE[value]} · ${CATEGORY_LABELS[value]}` }));
 export const DELIVERY_OPTIONS = [
   { value: 'self-paced', label: 'Self-paced' },
   { value: 'live', label: 'Live' },
@@ -140,7 +140,7 @@ export function ActivityEditor({ activity, capabilities, levels, onClose, onDupl
   const edit = (patch: Parameters<typeof updateActivity>[1]) => run(() => updateActivity(activity.id, patch));
   const isDefault = activity.category === defaultCategory(activity.modality);
   return (
-    <aside className="plp-ac-detail" aria-labelledby="activity-editor-heading" data-testid="activity-editor" data-id={activity.id}>
+    <section className="plp-ac-detail" aria-labelledby="activity-editor-heading" data-testid="activity-editor" data-id={activity.id}>
       <div className="plp-ac-detail-head">
         <Title order={2} id="activity-editor-heading" className="plp-ac-detail-title">
           Activity details
@@ -172,7 +172,7 @@ export function ActivityEditor({ activity, capabilities, levels, onClose, onDupl
           />
           <Select
             label="70-20-10 category"
-            description={isDefault ? `The usual one for ${MODALITY_LABELS[activity.modality].toLowerCase()}` : `Overridden (usually ${CATEGORY_LABELS[defaultCategory(activity.modality)].toLowerCase()})`}
+            description={`${CATEGORY_LABELS[activity.category]}: ${CATEGORY_HINT[activity.category]}. ${isDefault ? `The usual one for ${MODALITY_LABELS[activity.modality].toLowerCase()}` : `Overridden (usually ${CATEGORY_LABELS[defaultCategory(activity.modality)].toLowerCase()})`}.`}
             inputWrapperOrder={['label', 'input', 'description']}
             data={CATEGORY_OPTIONS}
             value={activity.category}
@@ -220,6 +220,6 @@ export function ActivityEditor({ activity, capabilities, levels, onClose, onDupl
           Done
         </Button>
       </Stack>
-    </aside>
+    </section>
   );
 }

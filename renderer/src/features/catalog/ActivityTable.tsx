@@ -18,6 +18,8 @@ export interface ActivityTableProps {
   onToggle(id: string, range: boolean): void;
   onToggleAll(): void;
   onOpen(id: string): void;
+  /** Beside the detail editor: only the columns that tell activities apart at a glance. */
+  compact: boolean;
 }
 
 const DELIVERY_LABEL = { 'self-paced': 'Self-paced', live: 'Live' } as const;
@@ -33,6 +35,7 @@ function Row({
   open,
   onToggle,
   onOpen,
+  compact,
 }: {
   activity: Activity;
   names: ReadonlyMap<string, string>;
@@ -40,6 +43,7 @@ function Row({
   open: boolean;
   onToggle: ActivityTableProps['onToggle'];
   onOpen: ActivityTableProps['onOpen'];
+  compact: boolean;
 }) {
   const Icon = MODALITY_ICON[activity.modality];
   const capabilities = capabilityList(activity, names);
@@ -69,22 +73,28 @@ function Row({
         <CategoryTag category={activity.category} />
       </Table.Td>
       <Table.Td className="plp-ac-num">{hours(activity.hours)}</Table.Td>
-      <Table.Td>{DELIVERY_LABEL[activity.delivery]}</Table.Td>
-      <Table.Td className="plp-ac-provider">{activity.provider}</Table.Td>
-      <Table.Td className="plp-ac-caps" title={capabilities}>
-        {capabilities === '' ? (
-          <Text span size="sm" c="dimmed">
-            None yet
-          </Text>
-        ) : (
-          capabilities
-        )}
-      </Table.Td>
+      {compact ? null : (
+        <>
+          <Table.Td>{DELIVERY_LABEL[activity.delivery]}</Table.Td>
+          <Table.Td className="plp-ac-provider">
+            <span className="plp-ac-clamp">{activity.provider}</span>
+          </Table.Td>
+          <Table.Td className="plp-ac-caps" title={capabilities}>
+            {capabilities === '' ? (
+              <Text span size="sm" c="dimmed">
+                None yet
+              </Text>
+            ) : (
+              <span className="plp-ac-clamp">{capabilities}</span>
+            )}
+          </Table.Td>
+        </>
+      )}
     </Table.Tr>
   );
 }
 
-function ActivityTableComponent({ activities, capabilityNames, selected, openId, onToggle, onToggleAll, onOpen }: ActivityTableProps) {
+function ActivityTableComponent({ activities, capabilityNames, selected, openId, onToggle, onToggleAll, onOpen, compact }: ActivityTableProps) {
   const shownSelected = activities.filter((activity) => selected.has(activity.id)).length;
   return (
     <Table className="plp-ac-table" stickyHeader highlightOnHover verticalSpacing={6} data-testid="catalog-table" aria-label="Activity catalog">
@@ -103,9 +113,13 @@ function ActivityTableComponent({ activities, capabilityNames, selected, openId,
           <Table.Th>Modality</Table.Th>
           <Table.Th>70-20-10</Table.Th>
           <Table.Th className="plp-ac-num">Hours</Table.Th>
-          <Table.Th>Delivery</Table.Th>
-          <Table.Th>Provider</Table.Th>
-          <Table.Th>Capabilities developed</Table.Th>
+          {compact ? null : (
+            <>
+              <Table.Th>Delivery</Table.Th>
+              <Table.Th>Provider</Table.Th>
+              <Table.Th>Capabilities developed</Table.Th>
+            </>
+          )}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -118,6 +132,7 @@ function ActivityTableComponent({ activities, capabilityNames, selected, openId,
             open={openId === activity.id}
             onToggle={onToggle}
             onOpen={onOpen}
+            compact={compact}
           />
         ))}
       </Table.Tbody>

@@ -168,17 +168,20 @@ export function CatalogWorkspace() {
     if (isTextEditingTarget(event.target) || event.altKey) return;
     if ((event.target as HTMLElement).closest('[role="listbox"], .mantine-Popover-dropdown')) return;
     const mod = isMac ? event.metaKey : event.ctrlKey;
+    // A key pressed on a row acts on that row, unless the row is part of the selection.
+    const rowId = (event.target as HTMLElement).closest('[data-testid="catalog-row"]')?.getAttribute('data-id') ?? null;
+    const keyTargets = rowId !== null && !liveSelection.includes(rowId) ? [rowId] : targets;
     const key = event.key.toLowerCase();
     if (mod && !event.shiftKey && key === 'a') {
       event.preventDefault();
       setSelection(shown.map((activity) => activity.id));
     } else if (mod && !event.shiftKey && key === 'd') {
       event.preventDefault();
-      duplicate(targets);
+      duplicate(keyTargets);
     } else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
-      if (targets.length === 0) return;
+      if (keyTargets.length === 0) return;
       event.preventDefault();
-      requestDelete(targets);
+      requestDelete(keyTargets);
     } else if (event.key === 'Escape' && liveSelection.length > 0) {
       setSelection([]);
     }
@@ -294,7 +297,7 @@ export function CatalogWorkspace() {
               </div>
             ) : (
               <ScrollArea className="plp-ac-scroll" type="auto">
-                <ActivityTable activities={shown} capabilityNames={capabilityNames} selected={selected} openId={openId} onToggle={onToggle} onToggleAll={onToggleAll} onOpen={setOpenId} />
+                <ActivityTable activities={shown} capabilityNames={capabilityNames} selected={selected} openId={openId} onToggle={onToggle} onToggleAll={onToggleAll} onOpen={setOpenId} compact={open !== null} />
               </ScrollArea>
             )}
           </div>
