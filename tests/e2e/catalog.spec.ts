@@ -269,5 +269,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByTestId('catalog-filter-search').fill('nothing matches this');
     await expect(page.getByTestId('catalog-no-match')).toBeVisible();
     await expectAccessible(page, `no match (${colorScheme})`);
+
+    // Delete everything (the uses are listed and detached), see the empty state, undo.
+    await page.getByTestId('catalog-clear-filters').click();
+    await row(page, 'act-ep-360-pre').getByTestId('catalog-row-open').focus();
+    await page.keyboard.press('Control+A');
+    await expect(page.getByTestId('bulk-count')).toHaveText('22 selected');
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('delete-uses').locator('li')).toHaveCount(16);
+    await expect(page.getByTestId('delete-uses')).toContainText('the step is removed, with its connections');
+    await page.getByTestId('confirm-accept').click();
+    await expect(page.getByTestId('catalog-empty')).toBeVisible();
+    await expectAccessible(page, `empty catalog (${colorScheme})`);
+    await screenshot(page, `catalog-empty-${colorScheme}`);
+    await page.getByTestId('undo-button').click();
+    await expect(page.getByTestId('catalog-row')).toHaveCount(22);
   });
 }

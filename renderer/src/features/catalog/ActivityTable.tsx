@@ -75,7 +75,7 @@ function Row({
       <Table.Td className="plp-ac-num">{hours(activity.hours)}</Table.Td>
       {compact ? null : (
         <>
-          <Table.Td>{DELIVERY_LABEL[activity.delivery]}</Table.Td>
+          <Table.Td className="plp-ac-nowrap">{DELIVERY_LABEL[activity.delivery]}</Table.Td>
           <Table.Td className="plp-ac-provider">
             <span className="plp-ac-clamp">{activity.provider}</span>
           </Table.Td>
@@ -97,7 +97,7 @@ function Row({
 function ActivityTableComponent({ activities, capabilityNames, selected, openId, onToggle, onToggleAll, onOpen, compact }: ActivityTableProps) {
   const shownSelected = activities.filter((activity) => selected.has(activity.id)).length;
   return (
-    <Table className="plp-ac-table" stickyHeader highlightOnHover verticalSpacing={6} data-testid="catalog-table" aria-label="Activity catalog">
+    <Table className="plp-ac-table" data-compact={compact || undefined} stickyHeader highlightOnHover verticalSpacing={6} horizontalSpacing={8} data-testid="catalog-table" aria-label="Activity catalog">
       <Table.Thead>
         <Table.Tr>
           <Table.Th className="plp-ac-check">

@@ -203,6 +203,11 @@ export function CatalogWorkspace() {
           </Title>
         </Stack>
         <PathwaysViewSwitch />
+        {activities.length > 0 ? (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createActivity} data-testid="catalog-new">
+            New activity
+          </Button>
+        ) : null}
         <span className="plp-grow" />
         <span className="plp-head-stats" data-testid="catalog-count">
           <strong>{activities.length.toLocaleString('en-US')}</strong> {activities.length === 1 ? 'activity' : 'activities'}
@@ -225,7 +230,7 @@ export function CatalogWorkspace() {
               <TextInput
                 className="plp-ac-search"
                 size="sm"
-                placeholder="Search title, description, provider"
+                placeholder="Search activities"
                 aria-label="Search activities"
                 leftSection={<IconSearch size={16} aria-hidden />}
                 value={filter.query}
@@ -280,9 +285,6 @@ export function CatalogWorkspace() {
                   Delete
                 </Button>
               </Tooltip>
-              <Button size="sm" leftSection={<IconPlus size={16} aria-hidden />} onClick={createActivity} data-testid="catalog-new">
-                New activity
-              </Button>
             </Group>
             {liveSelection.length >= 2 ? <BulkBar ids={liveSelection} capabilities={capabilities} levels={levels} onClear={() => setSelection([])} /> : null}
             {shown.length === 0 ? (
@@ -296,7 +298,7 @@ export function CatalogWorkspace() {
                 </Button>
               </div>
             ) : (
-              <ScrollArea className="plp-ac-scroll" type="auto">
+              <ScrollArea className="plp-ac-scroll" type="auto" offsetScrollbars="y">
                 <ActivityTable activities={shown} capabilityNames={capabilityNames} selected={selected} openId={openId} onToggle={onToggle} onToggleAll={onToggleAll} onOpen={setOpenId} compact={open !== null} />
               </ScrollArea>
             )}
