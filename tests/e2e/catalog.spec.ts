@@ -85,6 +85,12 @@ test('create and fill an activity, refuse a javascript: link, filter, duplicate,
   await page.getByTestId('field-title').press('Enter');
   await expect(rowByTitle(page, TITLE)).toBeVisible();
   const id = (await editor(page).getAttribute('data-id'))!;
+  // Typing the title was one undo step, not one per keystroke.
+  await row(page, id).getByTestId('catalog-row-open').focus();
+  await page.keyboard.press('Control+Z');
+  await expect(row(page, id).getByTestId('catalog-row-open')).toHaveText('New activity');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(row(page, id).getByTestId('catalog-row-open')).toHaveText(TITLE);
   await page.getByTestId('field-description').fill('Role-play the formulary conversation with a pharmacy director.');
   await page.getByTestId('field-description').blur();
 
@@ -195,6 +201,12 @@ test('create and fill an activity, refuse a javascript: link, filter, duplicate,
   for (const activityId of ['act-ep-workshop-boardroom', 'act-ep-video-hard-questions']) await expect(row(page, activityId)).toContainText('Formal');
   await page.keyboard.press('Control+Shift+Z');
   for (const activityId of ['act-ep-workshop-boardroom', 'act-ep-video-hard-questions']) await expect(row(page, activityId)).toContainText('Experiential');
+  // Add a capability to both at once.
+  await page.getByTestId('bulk-capability').click();
+  await page.getByTestId('bulk-capability-select').click();
+  await page.getByRole('option', { name: 'Scientific credibility in clinical conversations' }).click();
+  await page.getByTestId('bulk-capability-apply').click();
+  for (const activityId of ['act-ep-workshop-boardroom', 'act-ep-video-hard-questions']) await expect(row(page, activityId)).toContainText('Scientific credibility');
   await row(page, 'act-ep-micro-daily').getByTestId('catalog-row-check').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('bulk-count')).toHaveText(/selected/);
   const rangeCount = await page.locator('[data-testid="catalog-row"][data-selected]').count();
@@ -235,7 +247,9 @@ test('create and fill an activity, refuse a javascript: link, filter, duplicate,
       { capabilityId: 'cap-stakeholder-influence', fromLevelId: 'beginner', toLevelId: 'intermediate' },
     ],
   });
-  expect(saved.activities.find((activity) => activity.id === 'act-ep-workshop-boardroom')?.category).toBe('experiential');
+  const boardroom = saved.activities.find((activity) => activity.id === 'act-ep-workshop-boardroom');
+  expect(boardroom?.category).toBe('experiential');
+  expect(boardroom?.develops.map((development) => development.capabilityId)).toContain('cap-scientific-credibility');
   await sessions[0]!.close();
 
   const second = await launch(browser);
