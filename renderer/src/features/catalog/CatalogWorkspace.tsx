@@ -3,9 +3,10 @@
  * multi-select (checkboxes, shift-click ranges, Ctrl/Cmd+A), a bulk edit bar, and the detail
  * editor beside the table. Every change is a catalog command run through the project store.
  *
- * Keys (when not typing in a field): Ctrl/Cmd+A selects every shown activity, Ctrl/Cmd+D
- * duplicates the selection (or the open activity), Delete asks to delete them, Escape clears
- * the selection.
+ * Keys (when not typing in a field): in the table, Ctrl/Cmd+A selects every shown activity and
+ * Delete asks to delete the selection (or the focused row); anywhere in the view, Ctrl/Cmd+D
+ * duplicates the selection (or the focused row, or the open activity) and Escape clears the
+ * selection.
  */
 import { Button, Group, ScrollArea, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconBooks, IconCopyPlus, IconFilterOff, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
@@ -166,19 +167,23 @@ export function CatalogWorkspace() {
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (isTextEditingTarget(event.target) || event.altKey) return;
+    // Keys from portals (the confirmation, dropdowns) bubble here through React, not the DOM: not ours.
+    if (!(event.target instanceof Node) || !event.currentTarget.contains(event.target)) return;
     if ((event.target as HTMLElement).closest('[role="listbox"], .mantine-Popover-dropdown')) return;
     const mod = isMac ? event.metaKey : event.ctrlKey;
     // A key pressed on a row acts on that row, unless the row is part of the selection.
     const rowId = (event.target as HTMLElement).closest('[data-testid="catalog-row"]')?.getAttribute('data-id') ?? null;
     const keyTargets = rowId !== null && !liveSelection.includes(rowId) ? [rowId] : targets;
+    // Select-all and Delete belong to the table: in the editor a Backspace on a choice field must not ask to delete.
+    const inTable = (event.target as HTMLElement).closest('.plp-ac-table, .plp-ac-toolbar') !== null;
     const key = event.key.toLowerCase();
-    if (mod && !event.shiftKey && key === 'a') {
+    if (inTable && mod && !event.shiftKey && key === 'a') {
       event.preventDefault();
       setSelection(shown.map((activity) => activity.id));
     } else if (mod && !event.shiftKey && key === 'd') {
       event.preventDefault();
       duplicate(keyTargets);
-    } else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
+    } else if (inTable && !mod && (event.key === 'Delete' || event.key === 'Backspace')) {
       if (keyTargets.length === 0) return;
       event.preventDefault();
       requestDelete(keyTargets);
