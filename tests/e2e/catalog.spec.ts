@@ -100,6 +100,9 @@ test('create and fill an activity, refuse a javascript: link, filter, duplicate,
   await expect(editor(page)).toContainText('The usual one for workshop');
   await choose(page, 'field-category', /Social/);
   await expect(editor(page)).toContainText('Overridden (usually formal)');
+  await page.getByTestId('field-hours').fill('20000');
+  await page.getByTestId('field-hours').press('Tab');
+  await expect(editor(page).getByText('Hours must be a number from 0 to 10,000.')).toBeVisible();
   await page.getByTestId('field-hours').fill('3.5');
   await page.getByTestId('field-hours').press('Tab');
   await choose(page, 'field-delivery', 'Live');
@@ -206,6 +209,15 @@ test('create and fill an activity, refuse a javascript: link, filter, duplicate,
   await page.getByTestId('bulk-capability-select').click();
   await page.getByRole('option', { name: 'Scientific credibility in clinical conversations' }).click();
   await page.getByTestId('bulk-capability-apply').click();
+  for (const activityId of ['act-ep-workshop-boardroom', 'act-ep-video-hard-questions']) await expect(row(page, activityId)).toContainText('Scientific credibility');
+  // …and remove it from both; undo puts it back.
+  await page.getByTestId('bulk-capability').click();
+  await page.getByTestId('bulk-capability-select').click();
+  await page.getByRole('option', { name: 'Scientific credibility in clinical conversations' }).click();
+  await page.getByTestId('bulk-capability-remove').click();
+  for (const activityId of ['act-ep-workshop-boardroom', 'act-ep-video-hard-questions']) await expect(row(page, activityId)).not.toContainText('Scientific credibility');
+  await page.getByTestId('catalog-table').click({ position: { x: 300, y: 10 } });
+  await page.keyboard.press('Control+Z');
   for (const activityId of ['act-ep-workshop-boardroom', 'act-ep-video-hard-questions']) await expect(row(page, activityId)).toContainText('Scientific credibility');
   await row(page, 'act-ep-micro-daily').getByTestId('catalog-row-check').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('bulk-count')).toHaveText(/selected/);

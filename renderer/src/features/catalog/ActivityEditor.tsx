@@ -190,6 +190,7 @@ export function ActivityEditor({ activity, capabilities, levels, onClose, onDupl
             max={10_000}
             step={0.5}
             decimalScale={2}
+            clampBehavior="none"
             onCommit={(hours) => edit({ hours })}
             data-testid="field-hours"
           />

@@ -1,13 +1,13 @@
 /**
  * Shown when two or more activities are selected: set a field on all of them at once, or add a
- * capability they develop. Each change is one undo step ("Undo Edit 3 activities").
+ * capability they develop (or remove one). Each change is one undo step ("Undo Edit 3 activities").
  */
 import { Button, Group, Popover, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { bulkUpdateActivities, type BulkActivityPatch } from '../../../../shared/domain/commands/catalog-commands';
 import type { Capability, LearningCategory, Modality, ProficiencyLevel } from '../../../../shared/domain/schema';
-import { useRun } from '../capability-model/editing';
+import { announce, useRun } from '../capability-model/editing';
 import { CATEGORY_OPTIONS, DELIVERY_OPTIONS, MODALITY_OPTIONS } from './ActivityEditor';
 
 export interface BulkBarProps {
@@ -49,7 +49,7 @@ function ProviderPopover({ apply }: { apply: (provider: string) => boolean }) {
   );
 }
 
-function CapabilityPopover({ capabilities, levels, apply }: { capabilities: readonly Capability[]; levels: readonly ProficiencyLevel[]; apply: (patch: BulkActivityPatch) => boolean }) {
+function CapabilityPopover({ capabilities, levels, apply }: { capabilities: readonly Capability[]; levels: readonly ProficiencyLevel[]; apply: (patch: BulkActivityPatch, what: string) => boolean }) {
   const [opened, setOpened] = useState(false);
   const [capabilityId, setCapabilityId] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(levels[0]?.id ?? null);
@@ -59,7 +59,7 @@ function CapabilityPopover({ capabilities, levels, apply }: { capabilities: read
     <Popover opened={opened} onChange={setOpened} position="bottom-start" withArrow shadow="md" trapFocus width={320}>
       <Popover.Target>
         <Button size="xs" variant="default" onClick={() => setOpened((open) => !open)} data-testid="bulk-capability">
-          Add a capability…
+          Capability…
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
@@ -81,19 +81,35 @@ function CapabilityPopover({ capabilities, levels, apply }: { capabilities: read
           <Text size="xs" c="dimmed">
             Activities that already list it keep their own levels.
           </Text>
-          <Button
-            size="xs"
-            disabled={!capabilityId || !from || !to}
-            onClick={() => {
-              if (capabilityId && from && to && apply({ addDevelops: { capabilityId, fromLevelId: from, toLevelId: to } })) {
-                setOpened(false);
-                setCapabilityId(null);
-              }
-            }}
-            data-testid="bulk-capability-apply"
-          >
-            Add to selected
-          </Button>
+          <Group gap="xs" grow>
+            <Button
+              size="xs"
+              disabled={!capabilityId || !from || !to}
+              onClick={() => {
+                if (capabilityId && from && to && apply({ addDevelops: { capabilityId, fromLevelId: from, toLevelId: to } }, 'Capability added to')) {
+                  setOpened(false);
+                  setCapabilityId(null);
+                }
+              }}
+              data-testid="bulk-capability-apply"
+            >
+              Add to selected
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={!capabilityId}
+              onClick={() => {
+                if (capabilityId && apply({ removeCapabilityId: capabilityId }, 'Capability removed from')) {
+                  setOpened(false);
+                  setCapabilityId(null);
+                }
+              }}
+              data-testid="bulk-capability-remove"
+            >
+              Remove from selected
+            </Button>
+          </Group>
         </Stack>
       </Popover.Dropdown>
     </Popover>
@@ -102,7 +118,11 @@ function CapabilityPopover({ capabilities, levels, apply }: { capabilities: read
 
 export function BulkBar({ ids, capabilities, levels, onClear }: BulkBarProps) {
   const run = useRun();
-  const apply = (patch: BulkActivityPatch): boolean => run(() => bulkUpdateActivities(ids, patch)).ok;
+  const apply = (patch: BulkActivityPatch, what: string): boolean => {
+    const ok = run(() => bulkUpdateActivities(ids, patch)).ok;
+    if (ok) announce(`${what} ${ids.length} activities.`);
+    return ok;
+  };
   return (
     <div className="plp-ac-bulk" role="region" aria-label="Edit the selected activities" data-testid="bulk-bar">
       <Text size="sm" fw={650} aria-live="polite" data-testid="bulk-count">
@@ -114,7 +134,7 @@ export function BulkBar({ ids, capabilities, levels, onClear }: BulkBarProps) {
         placeholder="Set modality"
         data={MODALITY_OPTIONS}
         value={null}
-        onChange={(value) => value && apply({ modality: value as Modality })}
+        onChange={(value) => value && apply({ modality: value as Modality }, 'Modality set on')}
         data-testid="bulk-modality"
       />
       <Select
@@ -123,7 +143,7 @@ export function BulkBar({ ids, capabilities, levels, onClear }: BulkBarProps) {
         placeholder="Set category"
         data={CATEGORY_OPTIONS}
         value={null}
-        onChange={(value) => value && apply({ category: value as LearningCategory })}
+        onChange={(value) => value && apply({ category: value as LearningCategory }, 'Category set on')}
         comboboxProps={{ width: 260 }}
         data-testid="bulk-category"
       />
@@ -133,10 +153,10 @@ export function BulkBar({ ids, capabilities, levels, onClear }: BulkBarProps) {
         placeholder="Set delivery"
         data={DELIVERY_OPTIONS}
         value={null}
-        onChange={(value) => value && apply({ delivery: value === 'live' ? 'live' : 'self-paced' })}
+        onChange={(value) => value && apply({ delivery: value === 'live' ? 'live' : 'self-paced' }, 'Delivery set on')}
         data-testid="bulk-delivery"
       />
-      <ProviderPopover apply={(provider) => apply({ provider })} />
+      <ProviderPopover apply={(provider) => apply({ provider }, 'Provider set on')} />
       <CapabilityPopover capabilities={capabilities} levels={levels} apply={apply} />
       <span className="plp-grow" />
       <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} aria-hidden />} onClick={onClear} data-testid="bulk-clear">

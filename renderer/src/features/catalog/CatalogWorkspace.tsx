@@ -17,7 +17,7 @@ import type { Activity, Capability, ProficiencyLevel, Project } from '../../../.
 import { useProject, useServices } from '../../app/services';
 import { isMac, isTextEditingTarget } from '../../app/shortcuts';
 import { TeachingEmptyState } from '../../components/WorkspaceFrame';
-import { ConfirmDialog, focusSoon, useRun, type ConfirmRequest } from '../capability-model/editing';
+import { Announcer, ConfirmDialog, announce, focusSoon, useRun, type ConfirmRequest } from '../capability-model/editing';
 import '../pathways/pathways.css';
 import { ActivityEditor, CATEGORY_OPTIONS, MODALITY_OPTIONS } from './ActivityEditor';
 import { ActivityTable } from './ActivityTable';
@@ -141,6 +141,7 @@ export function CatalogWorkspace() {
     const after = store.getState().history?.present.activities ?? [];
     const copies = after.map((activity) => activity.id).filter((id) => !before.has(id));
     if (!result.ok || copies.length === 0) return;
+    announce(copies.length === 1 ? 'Duplicated 1 activity.' : `Duplicated ${copies.length} activities.`);
     setSelection(copies.length > 1 ? copies : []);
     if (copies.length === 1) setOpenId(copies[0] ?? null);
   };
@@ -148,6 +149,7 @@ export function CatalogWorkspace() {
   const requestDelete = (ids: readonly string[]) => {
     if (ids.length === 0 || !project) return;
     const done = () => {
+      announce(ids.length === 1 ? 'Deleted 1 activity.' : `Deleted ${ids.length} activities.`);
       setSelection([]);
       if (openId && ids.includes(openId)) setOpenId(null);
     };
@@ -322,6 +324,7 @@ export function CatalogWorkspace() {
         </div>
       )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+      <Announcer />
     </section>
   );
 }
