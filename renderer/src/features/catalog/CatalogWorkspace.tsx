@@ -131,6 +131,7 @@ export function CatalogWorkspace() {
     setFilter(NO_FILTER);
     setSelection([]);
     setOpenId(id);
+    revealRow(id);
     focusSoon('[data-testid="field-title"]');
   };
 
@@ -143,6 +144,7 @@ export function CatalogWorkspace() {
     if (!result.ok || copies.length === 0) return;
     announce(copies.length === 1 ? 'Duplicated 1 activity.' : `Duplicated ${copies.length} activities.`);
     setSelection(copies.length > 1 ? copies : []);
+    if (copies[0]) revealRow(copies[0]);
     if (copies.length === 1) setOpenId(copies[0] ?? null);
   };
 
@@ -330,5 +332,10 @@ export function CatalogWorkspace() {
 }
 
 const EMPTY_ACTIVITIES: readonly Activity[] = [];
+
+/** Scrolls a new row (added at the end, or a copy) into view once it is rendered. */
+function revealRow(id: string): void {
+  requestAnimationFrame(() => document.querySelector(`[data-testid="catalog-row"][data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' }));
+}
 const EMPTY_CAPABILITIES: readonly Capability[] = [];
 const EMPTY_LEVELS: readonly ProficiencyLevel[] = [];
