@@ -59,7 +59,7 @@ function CapabilityPopover({ capabilities, levels, apply }: { capabilities: read
     <Popover opened={opened} onChange={setOpened} position="bottom-start" withArrow shadow="md" trapFocus width={320}>
       <Popover.Target>
         <Button size="xs" variant="default" onClick={() => setOpened((open) => !open)} data-testid="bulk-capability">
-          Capability…
+          Add or remove a capability…
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
