@@ -6,6 +6,8 @@
  *   centre     toolbar, the canvas (React Flow), the live Problems list
  *   right      the 70-20-10 meter, and the Step / Framework panels
  *
+ * A segmented control in the header switches to the activity catalog view (features/catalog).
+ *
  * Validation and the mix are computed here once per edit (not per drag frame: they read the
  * project as it was before a gesture, and positions do not change either) and handed down.
  */
@@ -35,6 +37,9 @@ import { showToast } from '../../app/mantine-ui';
 import { useProject, useServices } from '../../app/services';
 import { isMac } from '../../app/shortcuts';
 import { TeachingEmptyState } from '../../components/WorkspaceFrame';
+import { CatalogWorkspace } from '../catalog/CatalogWorkspace';
+import { usePathwaysView } from '../catalog/view-store';
+import { PathwaysViewSwitch } from '../catalog/ViewSwitch';
 import { useStartWithSample } from '../useStartWithSample';
 import {
   addStep,
@@ -415,6 +420,7 @@ function FrameworkEditor({ frameworkId, frameworks }: { frameworkId: string; fra
             Pathways
           </Title>
         </Stack>
+        <PathwaysViewSwitch />
         <Select
           aria-label="Framework"
           className="plp-framework-picker"
@@ -445,6 +451,7 @@ export function PathwaysWorkspace() {
   const options = useProject(useShallow((state) => (state.history?.present.frameworks ?? []).map((framework) => `${framework.id}\u0000${framework.name}`)));
   const openId = useEditor((state) => state.frameworkId);
   const startWithSample = useStartWithSample();
+  const view = usePathwaysView();
   const [creating, setCreating] = useState(false);
   const frameworks = useMemo(
     () =>
@@ -455,6 +462,7 @@ export function PathwaysWorkspace() {
     [options],
   );
   if (!hasProject) return null;
+  if (view === 'catalog') return <CatalogWorkspace />;
   const frameworkId = frameworks.some((framework) => framework.value === openId) ? openId : (frameworks[0]?.value ?? null);
 
   if (!frameworkId) {
@@ -467,6 +475,9 @@ export function PathwaysWorkspace() {
           <Title order={1} id="pathways-heading">
             Pathways
           </Title>
+          <Group mt="xs">
+            <PathwaysViewSwitch />
+          </Group>
         </Stack>
         <TeachingEmptyState
           testId="empty-pathways"
