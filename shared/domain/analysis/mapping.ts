@@ -24,7 +24,7 @@ export const MAPPING_COLUMNS: readonly MappingNodeKind[] = ['finding', 'capabili
 
 /** Geometry of the columns, in flow units. Node heights are upper bounds the node styles respect. */
 export const MAPPING_LAYOUT = {
-  columnX: { finding: 0, capability: 520, role: 1040 } as Readonly<Record<MappingNodeKind, number>>,
+  columnX: { finding: 0, capability: 500, role: 1120 } as Readonly<Record<MappingNodeKind, number>>,
   nodeWidth: { finding: 300, capability: 260, role: 240 } as Readonly<Record<MappingNodeKind, number>>,
   rowHeight: { finding: 96, capability: 72, role: 84 } as Readonly<Record<MappingNodeKind, number>>,
   /** Space for a domain's heading above its first capability. */
