@@ -22,11 +22,11 @@ export type MappingEdgeKind = 'evidence' | 'target';
 
 export const MAPPING_COLUMNS: readonly MappingNodeKind[] = ['finding', 'capability', 'role'];
 
-/** Geometry of the columns, in flow units. Node heights are upper bounds the node styles respect. */
+/** Geometry of the columns, in flow units. Row heights are upper bounds of the nodes' heights (two-line names) plus a gap. */
 export const MAPPING_LAYOUT = {
   columnX: { finding: 0, capability: 500, role: 1120 } as Readonly<Record<MappingNodeKind, number>>,
   nodeWidth: { finding: 300, capability: 260, role: 240 } as Readonly<Record<MappingNodeKind, number>>,
-  rowHeight: { finding: 96, capability: 72, role: 84 } as Readonly<Record<MappingNodeKind, number>>,
+  rowHeight: { finding: 96, capability: 80, role: 84 } as Readonly<Record<MappingNodeKind, number>>,
   /** Space for a domain's heading above its first capability. */
   domainHeading: 44,
   /** Extra space between two domains. */

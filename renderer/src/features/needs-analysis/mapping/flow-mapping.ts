@@ -132,7 +132,7 @@ export function highlightCss(scope: string, nodeIds: ReadonlySet<string>, edgeId
     `${scope} .react-flow__node${keepNodes} { opacity: 0.28; }`,
     `${scope} .react-flow__edge${keepEdges} { opacity: 0.12; }`,
     `${scope} .plp-map-level${keepLabels} { opacity: 0.25; }`,
-    ...[...edgeIds].map((id) => `${scope} .plp-map-level[data-edge=${quote(id)}] { visibility: visible; }`),
+    ...[...edgeIds].map((id) => `${scope} .plp-map-level[data-edge=${quote(id)}] { display: block; }`),
     ...[...edgeIds].map((id) => `${scope} .react-flow__edge[data-id=${quote(id)}] .react-flow__edge-path { stroke: var(--plp-map-accent); stroke-width: 2.5; }`),
   ].join('\n');
 }
