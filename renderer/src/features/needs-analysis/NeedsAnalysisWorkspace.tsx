@@ -72,7 +72,11 @@ export function NeedsAnalysisWorkspace() {
         className="plp-findings-view"
         data={VIEW_OPTIONS}
         value={view}
-        onChange={(value) => setView(value as FindingsView)}
+        onChange={(value) => {
+          setView(value as FindingsView);
+          // The graph wants the whole screen: bring its toolbar to the top (quick capture stays a "/" away).
+          if (value === 'mapping') requestAnimationFrame(() => document.querySelector('[data-testid="findings-view"]')?.scrollIntoView({ block: 'start' }));
+        }}
         aria-label="Show the findings as"
         data-testid="findings-view"
       />

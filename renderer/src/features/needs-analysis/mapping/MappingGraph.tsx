@@ -143,6 +143,21 @@ const Headings = memo(function Headings({ graph }: { graph: Graph }) {
           {COLUMN_TITLES[kind]} <span className="plp-map-column-count">{counts[kind]}</span>
         </div>
       ))}
+      {counts.finding === 0 ? (
+        <div className="plp-map-column-empty" style={{ transform: `translate(${MAPPING_LAYOUT.columnX.finding}px, 0px)`, width: MAPPING_LAYOUT.nodeWidth.finding }} data-testid="mapping-no-findings">
+          No findings here yet. Capture them in the box above; then drag from a finding’s handle to the capability it is evidence for.
+        </div>
+      ) : null}
+      {counts.capability === 0 ? (
+        <div className="plp-map-column-empty" style={{ transform: `translate(${MAPPING_LAYOUT.columnX.capability}px, 0px)`, width: MAPPING_LAYOUT.nodeWidth.capability }} data-testid="mapping-no-capabilities">
+          No capabilities here yet. Add them in the Capability model (step 2).
+        </div>
+      ) : null}
+      {counts.role === 0 ? (
+        <div className="plp-map-column-empty" style={{ transform: `translate(${MAPPING_LAYOUT.columnX.role}px, 0px)`, width: MAPPING_LAYOUT.nodeWidth.role }} data-testid="mapping-no-roles">
+          No roles here yet. Add them in the Capability model, on the Roles tab.
+        </div>
+      ) : null}
       {graph.domainHeadings.map((heading) => (
         <div
           key={heading.domainId}
