@@ -190,6 +190,16 @@ test('capture three findings, link one by dragging, undo and redo, change a targ
   await page.keyboard.press('Control+Z');
   await expect(composureTarget).toHaveCount(1);
   await expect(level).toHaveValue('expert');
+  // Enter on a selected role target goes to its level; the arrow keys change it (one step), Ctrl+Z back.
+  await composureTarget.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(level).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(level).toHaveValue('skilled');
+  await composureTarget.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(level).toHaveValue('expert');
 
   // ---- The level is the matrix's too.
   await page.getByTestId('nav-capability-model').click();

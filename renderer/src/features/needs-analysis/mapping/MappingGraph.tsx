@@ -32,7 +32,7 @@ import {
 } from '@xyflow/react';
 import { Button, Group, Select, Text, useComputedColorScheme } from '@mantine/core';
 import { IconZoomScan } from '@tabler/icons-react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   MAPPING_LAYOUT,
   NO_DOMAIN_ID,
@@ -73,7 +73,7 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const ARIA_LABELS = {
   'node.a11yDescription.default': 'Press Enter or Space to select it and highlight what it is linked to.',
   'node.a11yDescription.keyboardDisabled': 'Press Enter or Space to select it.',
-  'edge.a11yDescription.default': 'A link. Press Enter or Space to select it; Delete removes it.',
+  'edge.a11yDescription.default': 'A link. Press Enter to select it; on a role target, Enter again goes to its level. Delete removes it.',
   'controls.ariaLabel': 'Zoom controls',
   'controls.zoomIn.ariaLabel': 'Zoom in',
   'controls.zoomOut.ariaLabel': 'Zoom out',
@@ -359,6 +359,22 @@ function FitBinder({ fitRef }: { fitRef: FitHandle }) {
 
 const NO_DOMAIN_VALUE = '__no-domain';
 
+/**
+ * Enter on a selected capability → role link moves the keyboard to its level select (React Flow
+ * selects a focused link on the first Enter; the label lives in a separate layer, far away in
+ * the tab order).
+ */
+function focusLevelOnEnter(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== 'Enter' || !(event.target instanceof Element)) return;
+  const edge = event.target.closest('.react-flow__edge');
+  const id = edge?.getAttribute('data-id');
+  if (!edge?.classList.contains('selected') || !id?.startsWith('target:')) return;
+  const select = event.currentTarget.querySelector<HTMLSelectElement>(`.plp-map-level[data-edge="${id.replace(/["\\]/g, '\\$&')}"] select`);
+  if (!select) return;
+  event.preventDefault();
+  select.focus();
+}
+
 function MappingBody() {
   const source = useMappingSource();
   const [roleId, setRoleId] = useState<string | null>(null);
@@ -415,7 +431,7 @@ function MappingBody() {
           Drag from a finding to a capability: evidence of a gap. From a capability to a role: a target level, set on the link. Delete removes a selected link.
         </Text>
       </Group>
-      <div className="plp-map-canvas" role="region" aria-label="Mapping graph: findings, capabilities and roles" data-testid="mapping-canvas">
+      <div className="plp-map-canvas" role="region" aria-label="Mapping graph: findings, capabilities and roles" data-testid="mapping-canvas" onKeyDown={focusLevelOnEnter}>
         {nothingToMap ? (
           <div className="plp-map-empty" data-testid="mapping-empty">
             <Text fw={650}>Nothing to map yet</Text>
