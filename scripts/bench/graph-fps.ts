@@ -1,9 +1,12 @@
 /**
  * Frames per second of the pathway editor at 500 / 1,000 / 2,000 steps (1.2 connections per
  * step), against a bare React Flow page with default nodes drawing the same graph, in the same
- * run and the same headless Chromium; plus ELK auto-layout time in the studio's worker.
+ * run and the same headless Chromium; plus ELK auto-layout time in the studio's worker. Then the
+ * needs-analysis mapping graph at 200 findings / 100 capabilities / 20 roles: panning at the
+ * overview and at zoom 1, and the mouse sweeping over nodes (the neighbour highlight).
  *
  *   npm run build && npx tsx scripts/bench/graph-fps.ts [--sizes=500,1000,2000] [--seconds=2]
+ *       [--mapping=200,100,20 | --mapping=none] [--sizes=none]
  *
  * Not part of `npm test`: timings depend on the machine (and on whatever else it is doing).
  *
@@ -24,12 +27,15 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseProjectText, serializeProject } from '../../shared/domain/project-file';
 import { withLargeFramework, largeFramework } from '../../tests/bench/large-framework';
+import { withLargeMapping } from '../../tests/bench/large-mapping';
+import { buildMappingGraph } from '../../shared/domain/analysis/mapping';
 
 const root = resolve(import.meta.dirname, '../..');
 const rendererDir = join(root, 'out/renderer');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const SIZES = option('sizes', '500,1000,2000').split(',').map(Number);
+const SIZES = option('sizes', '500,1000,2000') === 'none' ? [] : option('sizes', '500,1000,2000').split(',').map(Number);
+const MAPPING = option('mapping', '200,100,20') === 'none' ? null : option('mapping', '200,100,20').split(',').map(Number);
 const SECONDS = Number(option('seconds', '2'));
 const VIEWPORT = { width: 1440, height: 900 };
 
@@ -274,6 +280,67 @@ async function bare(browser: Browser, url: string, graph: unknown) {
   return measured;
 }
 
+/** Moves the mouse (no button) up and down a column of nodes for SECONDS, counting frames. */
+async function measureSweep(page: Page, x: number, top: number, bottom: number): Promise<Sample> {
+  await page.mouse.move(x, top);
+  await page.evaluate(START_FPS);
+  const started = performance.now();
+  let t = 0;
+  while (performance.now() - started < SECONDS * 1000) {
+    t += 0.05;
+    await page.mouse.move(x, top + ((Math.sin(t) + 1) / 2) * (bottom - top));
+  }
+  return (await page.evaluate(STOP_FPS)) as Sample;
+}
+
+async function mappingStudio(browser: Browser, url: string, twin: string, projectText: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`  ! page error: ${error.message}`));
+  const options = JSON.stringify({ sample: projectText, appVersion: '0.1.0' });
+  await page.addInitScript({
+    content: `(() => {
+      const load = () => { ${twin}; return PlpMemoryTwin; };
+      let twin = null;
+      Object.defineProperty(window, 'plp', { configurable: true, get() { if (!twin) twin = load().createMemoryTwin(${options}); return twin.api; } });
+    })();`,
+  });
+  await page.goto(url);
+  await page.getByTestId('nav-needs-analysis').click();
+  const opened = performance.now();
+  await page.getByTestId('findings-view').getByText('Mapping graph').click();
+  await page.locator('.react-flow__node').first().waitFor();
+  const openMs = performance.now() - opened;
+  await page.getByTestId('mapping-canvas').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(800);
+  const domNodes = await page.locator('.react-flow__node').count();
+  const domEdges = await page.locator('.react-flow__edge').count();
+  const workingPan = await measureDrag(page, await emptyPanePoint(page));
+  const canvas = (await page.getByTestId('mapping-canvas').boundingBox())!;
+  const firstFinding = (await page.locator('.react-flow__node-finding').first().boundingBox())!;
+  const sweep = await measureSweep(page, firstFinding.x + firstFinding.width / 2, canvas.y + 60, canvas.y + canvas.height - 60);
+  await page.getByTestId('mapping-fit').click();
+  await page.waitForTimeout(1000);
+  const overviewPan = await measureDrag(page, await emptyPanePoint(page));
+  await context.close();
+  return { openMs, domNodes, domEdges, workingPan, sweep, overviewPan };
+}
+
+/** Panning only, on the bare page: the whole graph in view, then at about zoom 1. */
+async function barePans(browser: Browser, url: string, graph: unknown) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.addInitScript({ content: `window.__benchGraph = ${JSON.stringify(graph)};` });
+  await page.goto(url);
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.waitForTimeout(1000);
+  const overviewPan = await measureDrag(page, await emptyPanePoint(page));
+  await zoomToWorking(page, () => page.locator('.react-flow__controls-zoomin').click());
+  const workingPan = await measureDrag(page, await emptyPanePoint(page));
+  await context.close();
+  return { overviewPan, workingPan };
+}
+
 const format = (sample: Sample): string => `${sample.fps.toFixed(1).padStart(5)} fps (p95 ${sample.p95.toFixed(0).padStart(3)} ms)`;
 const ratio = (a: Sample, b: Sample): string => `${((a.fps / b.fps) * 100).toFixed(0)}%`;
 
@@ -316,6 +383,27 @@ try {
     console.log(`  steps in the DOM: studio ${ours.domNodesOverview} overview / ${ours.domNodesWorking} working; bare ${theirs.domNodesOverview} / ${theirs.domNodesWorking}`);
     console.log(`  auto-layout (ELK in a worker): ${ours.layout.worker.toFixed(0)} ms in the worker, ${ours.layout.total.toFixed(0)} ms until applied\n`);
     rows.push(`${size}\tlayout\t${ours.layout.worker.toFixed(0)} ms worker\t${ours.layout.total.toFixed(0)} ms total`);
+  }
+  if (MAPPING) {
+    const [findings = 200, capabilities = 100, roles = 20] = MAPPING;
+    const project = withLargeMapping(sample.value.project, { findings, capabilities, roles });
+    console.log(`Mapping graph: ${findings} findings, ${capabilities} capabilities, ${roles} roles`);
+    const result = await mappingStudio(browser, studioSite.url, twin, serializeProject(project));
+    console.log(`  opened in ${result.openMs.toFixed(0)} ms; ${result.domNodes} nodes and ${result.domEdges} edges in the DOM`);
+    console.log(`  working pan (zoom ~0.9)   ${format(result.workingPan)}`);
+    console.log(`  hover sweep (highlight)   ${format(result.sweep)}`);
+    console.log(`  overview pan (fit)        ${format(result.overviewPan)}`);
+    // The same nodes and edges on a bare React Flow page (default nodes), in the same run.
+    const graph = buildMappingGraph(project);
+    const theirs = await barePans(browser, bareSite.url, {
+      nodes: graph.nodes.map((node) => ({ id: node.id, x: node.position.x, y: node.position.y, label: node.view.kind === 'finding' ? node.view.statement : node.view.name })),
+      edges: graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
+    });
+    console.log(`  bare React Flow, same graph: working pan ${format(theirs.workingPan)}, overview pan ${format(theirs.overviewPan)}`);
+    console.log(`  studio/bare: working pan ${ratio(result.workingPan, theirs.workingPan)}, overview pan ${ratio(result.overviewPan, theirs.overviewPan)}\n`);
+    rows.push(`mapping ${findings}/${capabilities}/${roles}\tworking pan\t${result.workingPan.fps.toFixed(1)}`);
+    rows.push(`mapping ${findings}/${capabilities}/${roles}\thover sweep\t${result.sweep.fps.toFixed(1)}`);
+    rows.push(`mapping ${findings}/${capabilities}/${roles}\toverview pan\t${result.overviewPan.fps.toFixed(1)}`);
   }
   console.log('TSV');
   console.log('steps\tinteraction\tstudio fps\tbare fps\tratio');

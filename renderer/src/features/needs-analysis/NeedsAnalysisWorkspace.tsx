@@ -4,7 +4,7 @@
  * full in a side panel.
  */
 import '../capability-model/model-editor.css';
-import { Group } from '@mantine/core';
+import { Group, SegmentedControl } from '@mantine/core';
 import { IconClipboardSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useProject } from '../../app/services';
@@ -16,7 +16,14 @@ import { useStartWithSample } from '../useStartWithSample';
 import { FindingDrawer } from './FindingDrawer';
 import { FindingsTable } from './FindingsTable';
 import { GapHeatmap } from '../heatmap/GapHeatmap';
+import { MappingGraph } from './mapping/MappingGraph';
 import { QUICK_CAPTURE_SELECTOR, QuickCapture } from './QuickCapture';
+
+type FindingsView = 'table' | 'mapping';
+const VIEW_OPTIONS = [
+  { value: 'table', label: 'Findings table' },
+  { value: 'mapping', label: 'Mapping graph' },
+];
 
 /** "/" anywhere in the workspace (outside a text field or dialog) jumps to quick capture. */
 function useSlashToCapture(): void {
@@ -37,6 +44,7 @@ export function NeedsAnalysisWorkspace() {
   const startWithSample = useStartWithSample();
   const [editingId, setEditingId] = useState<string | null>(null);
   const [recentId, setRecentId] = useState<string | null>(null);
+  const [view, setView] = useState<FindingsView>('table');
   useSlashToCapture();
   if (!project) return null;
   const findings = project.findings;
@@ -60,7 +68,21 @@ export function NeedsAnalysisWorkspace() {
       }
     >
       <QuickCapture project={project} onAdded={setRecentId} />
-      {findings.length === 0 ? (
+      <SegmentedControl
+        className="plp-findings-view"
+        data={VIEW_OPTIONS}
+        value={view}
+        onChange={(value) => {
+          setView(value as FindingsView);
+          // The graph wants the whole screen: bring its toolbar to the top (quick capture stays a "/" away).
+          if (value === 'mapping') requestAnimationFrame(() => document.querySelector('[data-testid="findings-view"]')?.scrollIntoView({ block: 'start' }));
+        }}
+        aria-label="Show the findings as"
+        data-testid="findings-view"
+      />
+      {view === 'mapping' ? (
+        <MappingGraph />
+      ) : findings.length === 0 ? (
         <TeachingEmptyState
           testId="empty-needs-analysis"
           icon={<IconClipboardSearch size={34} stroke={1.5} />}
