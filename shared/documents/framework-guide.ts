@@ -9,7 +9,7 @@ import { LEARNING_CATEGORIES } from '../domain/schema';
 import { bold, bullets, cell, heading, keyValue, link, muted, paragraph, paragraphs, table, text } from './blocks';
 import { CATEGORY_LABELS, CATEGORY_SHARES, MODALITY_LABELS } from './labels';
 import type { Block, DocumentModel, DocumentSection, Runs, TableCell } from './model';
-import { resolveOptions, type DocumentOptions } from './options';
+import { resolveOptions, themeOf, type DocumentOptions } from './options';
 import { cleanLine, formatDate, formatHours, formatNumber, plural } from './text';
 
 export function frameworkGuide(project: Project, framework: Framework, options: Partial<DocumentOptions> = {}): DocumentModel {
@@ -67,7 +67,7 @@ export function frameworkGuide(project: Project, framework: Framework, options: 
       language: lang,
       createdOn: resolved.generatedOn,
     },
-    theme: { accentColor: resolved.accentColor },
+    theme: themeOf(resolved),
     organisation: resolved.organisation,
     footer: [name, 'Framework guide', resolved.organisation.name].filter(Boolean).join(' · '),
     cover: {
