@@ -26,3 +26,14 @@ export {
   tint,
 } from './text';
 export { BAR_KIND_LABELS, CATEGORY_LABELS, KIND_LABELS, MODALITY_LABELS } from './labels';
+export {
+  canonicalPlaceholder,
+  createPlaceholderValues,
+  editDistance,
+  placeholderInfo,
+  placeholderText,
+  placeholderValues,
+  PLACEHOLDERS,
+  suggestPlaceholder,
+} from './placeholders';
+export type { PlaceholderInfo, PlaceholderKind, PlaceholderParagraph, PlaceholderValue, PlaceholderValues } from './placeholders';
