@@ -143,7 +143,7 @@ export type PlaceholderValue =
   | { kind: 'text'; runs: Runs }
   | { kind: 'paragraphs'; paragraphs: readonly PlaceholderParagraph[] }
   /** `table` is null when there is nothing to list; `empty` then says so, as the built-in document does. */
-  | { kind: 'table'; table: TableBlock | null; empty: string };
+  | { kind: 'table'; table: TableBlock | null; empty: string; /** Rows tall enough to sign in. */ signing?: boolean };
 
 export type PlaceholderValues = Readonly<Record<string, PlaceholderValue>>;
 
@@ -262,6 +262,7 @@ export function createPlaceholderValues(project: Project, options: Partial<Docum
       'plan.signoff': {
         kind: 'table',
         empty: '',
+        signing: true,
         table: {
           type: 'table',
           columns: [
