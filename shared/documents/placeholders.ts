@@ -61,7 +61,7 @@ export const PLACEHOLDERS: readonly PlaceholderInfo[] = [
     name: 'plan.activities',
     kind: 'table',
     description: 'Activities and resources: activity (kind and provider), modality, 70-20-10 category, hours, link, why chosen.',
-    example: 'Executive Presence Foundations (Core · Meridian L&D) | E-learning | Formal (10) | 1.5 h | learning.meridianbio.example/ep/foundations | Core activity for everyone on this pathway.',
+    example: 'Executive Presence Foundations / Core · Meridian L&D | E-learning | Formal (10) | 1.5 h | learning.meridianbio.example/ep/foundations | Core activity for everyone on this pathway.',
   },
   { name: 'plan.mix', kind: 'text', description: 'The plan’s hours by 70-20-10 category.', example: 'experiential 57%, social 21%, formal 21%' },
   { name: 'plan.timeline', kind: 'table', description: 'Timeline and milestones: dates, item, kind (manager check-ins included).', example: '17 – 20 Mar 2026 | Executive Presence Foundations | Core' },
