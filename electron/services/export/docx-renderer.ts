@@ -592,23 +592,24 @@ class DocxWriter {
     const barWidth = page ? 280 : 160;
     const gap = page ? 360 : 240;
     const logoWidth = logo ? (page ? 3000 : 2400) : 0;
-    const textWidth = CONTENT_WIDTH - barWidth - gap - logoWidth;
+    const textWidth = CONTENT_WIDTH - barWidth - gap;
     const { accentText } = this.palette;
-    const cells = [
-      new TableCell({ width: { size: barWidth, type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, fill: this.palette.accent, color: 'auto' }, children: [new Paragraph({})] }),
-      new TableCell({ width: { size: gap, type: WidthType.DXA }, children: [new Paragraph({})] }),
+    // Two rows so the title has the full width: the eyebrow beside the logo, then title and
+    // subtitle under both. The bar is the first cell of each row, shaded, so it reads as one.
+    const bar = (): TableCell => new TableCell({ width: { size: barWidth, type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, fill: this.palette.accent, color: 'auto' }, children: [new Paragraph({})] });
+    const spacerCell = (): TableCell => new TableCell({ width: { size: gap, type: WidthType.DXA }, children: [new Paragraph({})] });
+    const eyebrow = new Paragraph({ spacing: { after: 0 }, children: [this.plain(cover.eyebrow.toUpperCase(), { bold: true, size: page ? 18 : 16, color: accentText })] });
+    const top = [
+      bar(),
+      spacerCell(),
       new TableCell({
-        width: { size: textWidth, type: WidthType.DXA },
-        margins: page ? { top: 120, bottom: 160, left: 0, right: 100 } : { top: 40, bottom: 60, left: 0, right: 100 },
-        children: [
-          new Paragraph({ spacing: { after: page ? 1400 : 60 }, children: [this.plain(cover.eyebrow.toUpperCase(), { bold: true, size: page ? 18 : 16, color: accentText })] }),
-          new Paragraph({ spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [this.plain(cover.title, { bold: true, size: page ? 56 : 40, color: INK })] }),
-          new Paragraph({ spacing: { after: 0 }, children: [this.plain(cover.subtitle, { size: page ? 28 : 22, color: accentText })] }),
-        ],
+        width: { size: textWidth - logoWidth, type: WidthType.DXA },
+        margins: { top: page ? 120 : 40, bottom: 0, left: 0, right: 100 },
+        children: [eyebrow],
       }),
     ];
     if (logo) {
-      cells.push(
+      top.push(
         new TableCell({
           width: { size: logoWidth, type: WidthType.DXA },
           margins: { top: page ? 120 : 40, bottom: 0, left: 0, right: 0 },
@@ -617,12 +618,25 @@ class DocxWriter {
         }),
       );
     }
+    const bottom = [
+      bar(),
+      spacerCell(),
+      new TableCell({
+        width: { size: textWidth, type: WidthType.DXA },
+        columnSpan: logo ? 2 : undefined,
+        margins: page ? { top: 1100, bottom: 160, left: 0, right: 0 } : { top: 40, bottom: 60, left: 0, right: 0 },
+        children: [
+          new Paragraph({ spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [this.plain(cover.title, { bold: true, size: page ? 56 : 40, color: INK })] }),
+          new Paragraph({ spacing: { after: 0 }, children: [this.plain(cover.subtitle, { size: page ? 28 : 22, color: accentText })] }),
+        ],
+      }),
+    ];
     return new Table({
       width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-      columnWidths: logo ? [barWidth, gap, textWidth, logoWidth] : [barWidth, gap, textWidth],
+      columnWidths: logo ? [barWidth, gap, textWidth - logoWidth, logoWidth] : [barWidth, gap, textWidth],
       layout: TableLayoutType.FIXED,
       borders: NO_BORDERS,
-      rows: [new TableRow({ cantSplit: true, children: cells })],
+      rows: [new TableRow({ cantSplit: true, children: top }), new TableRow({ cantSplit: true, children: bottom })],
     });
   }
 

@@ -956,15 +956,22 @@ class PdfWriter {
     if (logoWidth > 0) this.logo(PAGE_WIDTH - MARGIN_X, MARGIN_TOP - 18, logoWidth, 40);
     const width = CONTENT_WIDTH - 14 - (logoWidth > 0 ? logoWidth + 24 : 0);
     const top = MARGIN_TOP - 20;
-    this.doc.rect(MARGIN_X, top, 5, 62).fill(`#${accent}`);
     const x = MARGIN_X + 14;
     const eyebrow: Style = { face: 'bold', size: 8, color: accentText };
     this.drawText(this.truncate(cleanLine(cover.eyebrow).toUpperCase(), eyebrow, width), x, top + 1, eyebrow);
+    // The title wraps onto a second line rather than losing words beside a wide logo.
     const title: Style = { face: 'bold', size: 20, color: INK };
-    this.drawText(this.truncate(cleanLine(cover.title), title, width), x, top + 15, title);
+    const titleLines = this.layout([{ text: cleanLine(cover.title), style: title }], width).slice(0, 2);
+    let y = top + 15;
+    for (const line of titleLines) {
+      this.drawLine(line, x, y, width);
+      y += 24;
+    }
     const subtitle: Style = { face: 'regular', size: 10.5, color: accentText };
-    this.drawText(this.truncate(cleanLine(cover.subtitle), subtitle, width), x, top + 45, subtitle);
-    this.y = top + 80;
+    this.drawText(this.truncate(cleanLine(cover.subtitle), subtitle, width), x, y + 6, subtitle);
+    const bottom = y + 6 + 16;
+    this.doc.rect(MARGIN_X, top, 5, bottom - top).fill(`#${accent}`);
+    this.y = bottom + 18;
     if (cover.fields.length > 0) {
       const columns = Math.min(cover.fields.length, 3);
       const columnWidth = CONTENT_WIDTH / columns;
