@@ -79,6 +79,8 @@ export interface TemplatePlaceholder {
   count: number;
   /** Every occurrence is the only text of its paragraph (a table or several paragraphs can replace it). */
   alone: boolean;
+  /** Narrowest table cell an occurrence sits in (twentieths of a point), null when none is in a table: a table placeholder's table fits it. */
+  cellWidth: number | null;
 }
 
 export interface TemplateInspection {
@@ -229,23 +231,43 @@ function decodeXmlText(text: string): string {
   });
 }
 
-/** The text of each paragraph of a part, runs joined (nested paragraphs, as in text boxes, on their own). */
-export function paragraphTexts(xml: string): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  const token = /<w:p(?=[\s>/])([^>]*?)(\/?)>|<\/w:p>|<w:t(?=[\s>])[^>]*>([^<]*)<\/w:t>|<w:tab\/>/g;
+interface ScannedParagraph {
+  text: string;
+  /** Width of the table cell the paragraph is in (twentieths of a point), null outside tables or when the cell does not say. */
+  cellWidth: number | null;
+}
+
+/** Each paragraph of a part with its text (runs joined) and the width of the cell it sits in. */
+function scanParagraphs(xml: string): ScannedParagraph[] {
+  const out: ScannedParagraph[] = [];
+  const paragraphs: string[] = [];
+  const cells: (number | null)[] = [];
+  const token = /<w:p(?=[\s>/])[^>]*?(\/?)>|<\/w:p>|<w:t(?=[\s>])[^>]*>([^<]*)<\/w:t>|<w:tab\/>|<w:tc(?=[\s>])[^>]*>|<\/w:tc>|<w:tcW\s[^>]*>/g;
   for (let match = token.exec(xml); match !== null; match = token.exec(xml)) {
     const [whole] = match;
-    if (whole.startsWith('<w:p')) {
-      if (match[2] !== '/') stack.push('');
+    if (whole.startsWith('<w:tcW')) {
+      const width = /w:w="(\d+)"/.exec(whole)?.[1];
+      const dxa = !/w:type="(?!dxa)/.test(whole);
+      if (cells.length > 0) cells[cells.length - 1] = width !== undefined && dxa ? Number(width) : null;
+    } else if (whole.startsWith('<w:tc')) {
+      cells.push(null);
+    } else if (whole === '</w:tc>') {
+      cells.pop();
+    } else if (whole.startsWith('<w:p')) {
+      if (match[1] !== '/') paragraphs.push('');
     } else if (whole === '</w:p>') {
-      const text = stack.pop();
-      if (text !== undefined) out.push(text);
-    } else if (stack.length > 0) {
-      stack[stack.length - 1] += whole === '<w:tab/>' ? '\t' : decodeXmlText(match[3] ?? '');
+      const text = paragraphs.pop();
+      if (text !== undefined) out.push({ text, cellWidth: cells.at(-1) ?? null });
+    } else if (paragraphs.length > 0) {
+      paragraphs[paragraphs.length - 1] += whole === '<w:tab/>' ? '\t' : decodeXmlText(match[2] ?? '');
     }
   }
   return out;
+}
+
+/** The text of each paragraph of a part, runs joined (nested paragraphs, as in text boxes, on their own). */
+export function paragraphTexts(xml: string): string[] {
+  return scanParagraphs(xml).map((paragraph) => paragraph.text);
 }
 
 function textWidthOf(documentXml: string): number {
@@ -276,7 +298,7 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
   const order = [...parts.keys()].sort((a, b) => (a === MAIN_DOCUMENT ? -1 : b === MAIN_DOCUMENT ? 1 : a.localeCompare(b)));
   for (const name of order) {
     const part = partOf(name)!;
-    for (const text of paragraphTexts(parts.get(name)!)) {
+    for (const { text, cellWidth } of scanParagraphs(parts.get(name)!)) {
       const matches = [...text.matchAll(PLACEHOLDER)];
       const rest = text.replace(PLACEHOLDER, '');
       if (rest.includes('{{')) {
@@ -300,10 +322,12 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
             parts: [],
             count: 0,
             alone: true,
+            cellWidth: null,
           };
           found.set(key, entry);
         }
         entry.count += 1;
+        if (cellWidth !== null) entry.cellWidth = Math.min(entry.cellWidth ?? cellWidth, cellWidth);
         if (!entry.parts.includes(part)) entry.parts.push(part);
         if (!alone) {
           entry.alone = false;
@@ -474,7 +498,9 @@ export async function fillClientTemplate(bytes: Uint8Array, values: PlaceholderV
     if (!placeholder.known) continue;
     const value = values[placeholder.name];
     if (!value) continue;
-    patches[placeholder.raw] = patchFor(value, placeholder.alone, look);
+    // In a table cell, a table fits the cell (less Word's default cell margins) rather than the page.
+    const width = placeholder.cellWidth === null ? look.width : Math.max(1440, Math.min(look.width, placeholder.cellWidth - 216));
+    patches[placeholder.raw] = patchFor(value, placeholder.alone, { ...look, width });
   }
   const data = inspection.isDotx ? await asDocument(bytes) : bytes;
   const title = options.title ? cleanLine(options.title) : '';

@@ -270,6 +270,20 @@ describe('fillClientTemplate', () => {
     expect(filled.document).not.toContain('{{');
   });
 
+  it('a table placeholder inside a table cell becomes a table that fits the cell, followed by the paragraph Word requires', async () => {
+    const bytes = await editedFixture((xml) =>
+      xml.replace(/(<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="6500"\/><\/w:tcPr><w:p>)(?:(?!<\/w:p>)[\s\S])*\{\{learner\.role\}\}(?:(?!<\/w:p>)[\s\S])*<\/w:p>/, '$1<w:r><w:t>{{plan.goals}}</w:t></w:r></w:p>'),
+    );
+    const inspection = await inspectClientTemplate(bytes);
+    expect(byName(inspection).get('plan.goals')).toMatchObject({ count: 2, cellWidth: 6500 });
+    const filled = await readDocx(await fillClientTemplate(bytes, values, { inspection }));
+    expect(Object.fromEntries(filled.problems)).toEqual({});
+    const widths = [...filled.document.matchAll(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/g)].map((match) => Number(match[1]));
+    // The template's own table, the goals table nested in its cell, then the body's tables.
+    expect(widths[1]).toBeLessThanOrEqual(6500 - 216);
+    expect(filled.document).not.toMatch(/<\/w:tbl><\/w:tc>/);
+  });
+
   it('leaves unknown placeholders as typed', async () => {
     const filled = await readDocx(await fillClientTemplate(fixture('misspelt.docx'), values));
     expect(paragraphTexts(filled.document)).toEqual(['Dear {{lerner.name}},', 'Your manager Daniel Okafor and you agreed {{plan.goal}}.', '{{email}} {{totally.unknown}}']);
