@@ -69,6 +69,7 @@ describe('inspectClientTemplate', () => {
       'plan.signoff',
     ]);
     expect(found.get('learner.name')).toMatchObject({ parts: ['body', 'header'], count: 2, known: true, kind: 'text' });
+    expect(found.get('organisation.name')).toMatchObject({ parts: ['body', 'footer'], count: 2 });
     // Typed with AutoCorrect's capital letters: still known, patched under its own spelling.
     expect(found.get('learner.manager')).toMatchObject({ raw: 'Learner.Manager', known: true });
     expect(found.get('plan.goals')).toMatchObject({ kind: 'table', alone: true });
@@ -180,7 +181,7 @@ describe('fillClientTemplate', () => {
     expect(header).toContain('Development plan for Priya Nair');
     // Footer: its own text and the page-number fields.
     const footerXml = [...filled.parts].filter(([name]) => /^word\/footer\d*\.xml$/.test(name)).map(([, xml]) => xml).join('');
-    expect(paragraphTexts(footerXml).join('')).toContain(FOOTER_MARK);
+    expect(paragraphTexts(footerXml).join('')).toMatch(new RegExp(`^${FOOTER_MARK} · Meridian Biotherapeutics · Page`));
     expect(footerXml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
     expect(footerXml).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
 
