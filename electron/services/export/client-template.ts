@@ -382,9 +382,18 @@ interface Look {
   width: number;
 }
 
+/**
+ * A value that itself reads like a placeholder (a learner named "{{plan.goals}}") must stay text:
+ * `patchDocument` keeps looking for placeholders in what it has just inserted. An invisible word
+ * joiner between the braces breaks the pattern and changes nothing a reader sees.
+ */
+export function inert(text: string): string {
+  return text.replace(/\{(?=\{)/g, '{\u2060').replace(/\}(?=\})/g, '}\u2060');
+}
+
 function runsOf(runs: Runs, base: { bold?: boolean; color?: string; size?: number } = {}): ParagraphChild[] {
   return runs.map((run) => {
-    const text = cleanText(run.text).replace(/\s*\n\s*/g, ' ');
+    const text = inert(cleanText(run.text).replace(/\s*\n\s*/g, ' '));
     const color = run.tone === 'muted' ? MUTED : base.color;
     const options = { text, bold: run.bold || base.bold || undefined, italics: run.italic || undefined, color, size: base.size };
     const link = run.link ? safeLink(run.link) : null;
@@ -423,7 +432,7 @@ function tableOf(block: TableBlock, look: Look, signing = false): Table {
           width: { size: widths[index]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: look.accent, color: 'auto' },
           verticalAlign: VerticalAlignTable.CENTER,
-          children: [new Paragraph({ alignment: alignment(column.align), spacing: { before: 0, after: 0 }, children: [new TextRun({ text: cleanLine(column.header), bold: true, color: look.onAccent, size: TABLE_SIZE })] })],
+          children: [new Paragraph({ alignment: alignment(column.align), spacing: { before: 0, after: 0 }, children: [new TextRun({ text: inert(cleanLine(column.header)), bold: true, color: look.onAccent, size: TABLE_SIZE })] })],
         }),
     ),
   });
@@ -453,7 +462,7 @@ function tableOf(block: TableBlock, look: Look, signing = false): Table {
 }
 
 function textPatch(text: string): IPatch {
-  return { type: PatchType.PARAGRAPH, children: [new TextRun(cleanLine(text))] };
+  return { type: PatchType.PARAGRAPH, children: [new TextRun(inert(cleanLine(text)))] };
 }
 
 /** The patch for one placeholder: inline text where it shares a paragraph, whole paragraphs or a table where it is alone. */
@@ -472,7 +481,7 @@ function patchFor(value: PlaceholderValue, alone: boolean, look: Look): IPatch {
       return { type: PatchType.PARAGRAPH, children };
     }
     case 'table':
-      if (value.table === null || value.table.rows.length === 0) return alone ? { type: PatchType.DOCUMENT, children: [new Paragraph({ children: [new TextRun({ text: cleanLine(value.empty), color: MUTED })] })] } : textPatch(value.empty);
+      if (value.table === null || value.table.rows.length === 0) return alone ? { type: PatchType.DOCUMENT, children: [new Paragraph({ children: [new TextRun({ text: inert(cleanLine(value.empty)), color: MUTED })] })] } : textPatch(value.empty);
       return { type: PatchType.DOCUMENT, children: [tableOf(value.table, look, value.signing)] };
   }
 }

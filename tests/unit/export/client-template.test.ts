@@ -292,6 +292,19 @@ describe('fillClientTemplate', () => {
 });
 
 describe('hostile values in a client template', () => {
+  it('a value that reads like a placeholder stays text: it is never filled in turn', async () => {
+    const tricky = structuredClone(project);
+    tricky.learners[0]!.name = 'Eve {{plan.goals}}';
+    tricky.learners[0]!.team = '{{learner.email}}';
+    const trickyValues = placeholderValues(tricky, draftPlans(tricky)[0]!, OPTIONS);
+    const filled = await readDocx(await fillClientTemplate(fixture('libreoffice-template.docx'), trickyValues));
+    const employee = paragraphTexts(filled.document).find((text) => text.startsWith('Employee:'));
+    // Word joiners (invisible) between the braces keep patchDocument from matching them.
+    expect(employee?.replace(/\u2060/g, '')).toBe('Employee: Eve {{plan.goals}}, Account Manager, Cell Therapy, team {{learner.email}}.');
+    expect(filled.document.match(/<w:tblHeader\/>/g)).toHaveLength(2);
+    expect(filled.parts.get('word/_rels/document.xml.rels')).not.toContain('mailto:priya.nair');
+  });
+
   const XML_SPECIALS = `<w:t>&amp; "quoted" 'single' </w:body>]]><![CDATA[x]]>`;
   const RTL = 'مرحبا بالعالم שלום עולם';
   const EMOJI = '👩🏽‍💼🚀✅';
