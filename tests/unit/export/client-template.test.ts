@@ -214,7 +214,7 @@ describe('fillClientTemplate', () => {
       expect(table).toMatch(/^<w:tbl><w:tblPr>[\s\S]*?<w:tr>\s*<w:trPr>(?:(?!<\/w:trPr>)[\s\S])*<w:tblHeader\/>/);
       expect(table).toContain('w:fill="0B6E4F"');
     }
-    const goalsSection = (values['plan.goals'] as { table: { rows: unknown[] } }).table;
+    const goalsSection = (values['plan.goals'] as { table: { rows: readonly unknown[] } }).table;
     expect(rowsOf(goals)).toHaveLength(goalsSection.rows.length + 1);
     expect(rowsOf(goals)[0]).toEqual(['Priority', 'Capability', 'From → to', 'Why it is a priority']);
     expect(rowsOf(goals)[1]!.slice(0, 3)).toEqual(['1', 'Executive communication', 'Intermediate → Skilled']);
