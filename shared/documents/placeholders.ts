@@ -11,13 +11,13 @@
 import { createPlanElements } from '../domain/plans';
 import type { Plan, Project } from '../domain/schema';
 import { STATUS_LABELS } from './labels';
-import type { Block, DocumentModel, DocumentSection, Runs, TableBlock, TextRun } from './model';
+import type { Block, DocumentModel, DocumentSection, ImageData, Runs, TableBlock, TextRun } from './model';
 import { createPlanDocument } from './plan-document';
 import { resolveOptions, type DocumentOptions } from './options';
 import { cleanLine, cleanText, formatDate, formatNumber, formatPeriod, paragraphsOf, safeLink } from './text';
 
-/** `text`: words inside a sentence; `paragraphs`: one or more paragraphs or list items; `table`: a Word table. */
-export type PlaceholderKind = 'text' | 'paragraphs' | 'table';
+/** `text`: words inside a sentence; `paragraphs`: one or more paragraphs or list items; `table`: a Word table; `image`: a picture. */
+export type PlaceholderKind = 'text' | 'paragraphs' | 'table' | 'image';
 
 export interface PlaceholderInfo {
   name: string;
@@ -30,6 +30,13 @@ export interface PlaceholderInfo {
 
 export const PLACEHOLDERS: readonly PlaceholderInfo[] = [
   { name: 'organisation.name', kind: 'text', description: 'The organisation the plan is prepared for (the project’s client organisation, or the branding’s name).', example: 'Meridian Biotherapeutics' },
+  {
+    name: 'organisation.logo',
+    kind: 'image',
+    description:
+      'The project’s logo. Typed in text, it becomes the logo (at most 4.5 × 1.6 cm); in a picture’s alt text, it replaces that picture within the picture’s size. Nothing when the project has no logo.',
+    example: '(the logo)',
+  },
   { name: 'project.title', kind: 'text', description: 'The project’s title.', example: 'Executive Presence — Cell Therapy Account Managers' },
   { name: 'learner.name', kind: 'text', description: 'The employee’s full name.', example: 'Priya Nair' },
   { name: 'learner.email', kind: 'text', description: 'The employee’s e-mail address, as a mail link.', example: 'priya.nair@meridianbio.example' },
@@ -143,7 +150,8 @@ export type PlaceholderValue =
   | { kind: 'text'; runs: Runs }
   | { kind: 'paragraphs'; paragraphs: readonly PlaceholderParagraph[] }
   /** `table` is null when there is nothing to list; `empty` then says so, as the built-in document does. */
-  | { kind: 'table'; table: TableBlock | null; empty: string; /** Rows tall enough to sign in. */ signing?: boolean };
+  | { kind: 'table'; table: TableBlock | null; empty: string; /** Rows tall enough to sign in. */ signing?: boolean }
+  | { kind: 'image'; image: ImageData | null };
 
 export type PlaceholderValues = Readonly<Record<string, PlaceholderValue>>;
 
@@ -155,6 +163,8 @@ export function placeholderText(value: PlaceholderValue): string {
       return runsText(value.runs);
     case 'paragraphs':
       return value.paragraphs.map((paragraph) => `${paragraph.bullet ? '• ' : ''}${runsText(paragraph.runs)}`).join('\n');
+    case 'image':
+      return value.image ? `[${value.image.format} image, ${value.image.width} × ${value.image.height} px]` : '';
     case 'table':
       if (!value.table) return value.empty;
       return [value.table.columns.map((column) => column.header).join(' | '), ...value.table.rows.map((row) => row.map((cell) => cell.lines.map(runsText).join(' ')).join(' | '))].join('\n');
@@ -229,6 +239,7 @@ export function createPlaceholderValues(project: Project, options: Partial<Docum
 
     const values: Record<string, PlaceholderValue> = {
       'organisation.name': textValue(resolved.organisation.name),
+      'organisation.logo': { kind: 'image', image: resolved.organisation.logo },
       'project.title': textValue(project.meta.title),
       'learner.name': textValue(cleanLine(learner.name) || 'Employee'),
       'learner.email': learner.email && email ? { kind: 'text', runs: [{ text: cleanLine(learner.email), link: email } satisfies TextRun] } : textValue(learner.email),

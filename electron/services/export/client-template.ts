@@ -17,6 +17,8 @@ import {
   BorderStyle,
   ExternalHyperlink,
   HeightRule,
+  ImagePatch,
+  ImageRun,
   Paragraph,
   patchDocument,
   PatchType,
@@ -81,6 +83,8 @@ export interface TemplatePlaceholder {
   alone: boolean;
   /** Narrowest table cell an occurrence sits in (twentieths of a point), null when none is in a table: a table placeholder's table fits it. */
   cellWidth: number | null;
+  /** Size (pixels at 96 dpi) of the smallest picture whose alt text holds it, null when it is only in text. */
+  picture: { width: number; height: number } | null;
 }
 
 export interface TemplateInspection {
@@ -296,8 +300,48 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
   const warnings: string[] = [];
   const mixed = new Set<string>();
   const order = [...parts.keys()].sort((a, b) => (a === MAIN_DOCUMENT ? -1 : b === MAIN_DOCUMENT ? 1 : a.localeCompare(b)));
+  const inText = new Set<string>();
+  const entryFor = (raw: string): TemplatePlaceholder => {
+    let entry = found.get(raw);
+    if (!entry) {
+      if (found.size >= TEMPLATE_LIMITS.placeholders) throw new TemplateError(`The template has more than ${TEMPLATE_LIMITS.placeholders} different placeholders. It was refused.`);
+      const info = placeholderInfo(raw);
+      entry = {
+        raw,
+        name: canonicalPlaceholder(raw),
+        known: info !== null,
+        kind: info?.kind ?? null,
+        suggestion: info ? null : suggestPlaceholder(raw),
+        parts: [],
+        count: 0,
+        alone: true,
+        cellWidth: null,
+        picture: null,
+      };
+      found.set(raw, entry);
+    }
+    return entry;
+  };
   for (const name of order) {
     const part = partOf(name)!;
+    // Pictures whose alt text (description or title) holds a placeholder: only an image can replace them.
+    for (const drawing of parts.get(name)!.match(/<w:drawing>[\s\S]*?<\/w:drawing>/g) ?? []) {
+      const docPr = /<wp:docPr\s[^>]*>/.exec(drawing)?.[0] ?? '';
+      const alt = [/\sdescr="([^"]*)"/.exec(docPr)?.[1] ?? '', /\stitle="([^"]*)"/.exec(docPr)?.[1] ?? ''].map(decodeXmlText).join(' ');
+      const extent = /<wp:extent\s+cx="(\d+)"\s+cy="(\d+)"/.exec(drawing);
+      const size = extent ? { width: Math.max(1, Math.round(Number(extent[1]) / 9525)), height: Math.max(1, Math.round(Number(extent[2]) / 9525)) } : null;
+      for (const match of alt.matchAll(PLACEHOLDER)) {
+        const entry = entryFor(match[1]!.trim());
+        entry.count += 1;
+        if (!entry.parts.includes(part)) entry.parts.push(part);
+        if (entry.known && entry.kind !== 'image') {
+          if (!mixed.has(`picture:${entry.raw}`)) warnings.push(`{{${entry.raw}}} is in a picture’s alt text, where only {{organisation.logo}} does anything; it is left there as typed.`);
+          mixed.add(`picture:${entry.raw}`);
+        } else if (size) {
+          entry.picture = entry.picture && entry.picture.width * entry.picture.height <= size.width * size.height ? entry.picture : size;
+        }
+      }
+    }
     for (const { text, cellWidth } of scanParagraphs(parts.get(name)!)) {
       const matches = [...text.matchAll(PLACEHOLDER)];
       const rest = text.replace(PLACEHOLDER, '');
@@ -309,23 +353,8 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
       for (const match of matches) {
         const raw = match[1]!.trim();
         const key = raw;
-        let entry = found.get(key);
-        if (!entry) {
-          if (found.size >= TEMPLATE_LIMITS.placeholders) throw new TemplateError(`The template has more than ${TEMPLATE_LIMITS.placeholders} different placeholders. It was refused.`);
-          const info = placeholderInfo(raw);
-          entry = {
-            raw,
-            name: canonicalPlaceholder(raw),
-            known: info !== null,
-            kind: info?.kind ?? null,
-            suggestion: info ? null : suggestPlaceholder(raw),
-            parts: [],
-            count: 0,
-            alone: true,
-            cellWidth: null,
-          };
-          found.set(key, entry);
-        }
+        const entry = entryFor(raw);
+        inText.add(raw);
         entry.count += 1;
         if (cellWidth !== null) entry.cellWidth = Math.min(entry.cellWidth ?? cellWidth, cellWidth);
         if (!entry.parts.includes(part)) entry.parts.push(part);
@@ -340,6 +369,11 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
     }
   }
   const placeholders = [...found.values()];
+  for (const entry of placeholders) {
+    if (entry.picture && inText.has(entry.raw)) {
+      warnings.push(`{{${entry.raw}}} is both in a picture’s alt text and in the text: the picture becomes the logo and the one in the text is left as typed. Use one or the other.`);
+    }
+  }
   return {
     placeholders,
     unknown: placeholders.filter((entry) => !entry.known),
@@ -461,6 +495,15 @@ function tableOf(block: TableBlock, look: Look, signing = false): Table {
   });
 }
 
+/** The logo typed in text: at most this many pixels (96 dpi), about 4.5 × 1.6 cm. */
+const LOGO_BOX = { width: 170, height: 60 };
+
+/** The image's size scaled to fit the box, keeping its proportions; scaled up only when `grow` (a picture the template sized). */
+function fit(image: { width: number; height: number }, box: { width: number; height: number }, grow = false): { width: number; height: number } {
+  const scale = Math.min(box.width / image.width, box.height / image.height, grow ? Infinity : 1);
+  return { width: Math.max(1, Math.round(image.width * scale)), height: Math.max(1, Math.round(image.height * scale)) };
+}
+
 function textPatch(text: string): IPatch {
   return { type: PatchType.PARAGRAPH, children: [new TextRun(inert(cleanLine(text)))] };
 }
@@ -479,6 +522,12 @@ function patchFor(value: PlaceholderValue, alone: boolean, look: Look): IPatch {
         children.push(...runsOf(paragraph.bullet ? [{ text: '• ' }, ...paragraph.runs] : paragraph.runs));
       });
       return { type: PatchType.PARAGRAPH, children };
+    }
+    case 'image': {
+      const logo = value.image;
+      if (!logo) return textPatch('');
+      const size = fit(logo, LOGO_BOX);
+      return { type: PatchType.PARAGRAPH, children: [new ImageRun({ type: logo.format === 'png' ? 'png' : 'jpg', data: logo.bytes, transformation: size, altText: { name: 'Logo', description: 'Logo', title: 'Logo' } })] };
     }
     case 'table':
       if (value.table === null || value.table.rows.length === 0) return alone ? { type: PatchType.DOCUMENT, children: [new Paragraph({ children: [new TextRun({ text: inert(cleanLine(value.empty)), color: MUTED })] })] } : textPatch(value.empty);
@@ -502,11 +551,20 @@ export async function fillClientTemplate(bytes: Uint8Array, values: PlaceholderV
   const inspection = options.inspection ?? (await inspectClientTemplate(bytes));
   const accent = normaliseColor(options.accentColor, DEFAULT_ACCENT);
   const look: Look = { accent, onAccent: textOn(accent), accentText: readableOnWhite(accent), width: inspection.textWidth };
-  const patches: Record<string, IPatch> = {};
+  const patches: Record<string, IPatch | ImagePatch> = {};
   for (const placeholder of inspection.placeholders) {
     if (!placeholder.known) continue;
     const value = values[placeholder.name];
     if (!value) continue;
+    if (value.kind === 'image' && placeholder.picture) {
+      // A picture whose alt text names the logo: the logo takes its place, within its size, proportions kept.
+      // Without a logo the template's own picture stays.
+      if (value.image) {
+        const logo = value.image;
+        patches[placeholder.raw] = new ImagePatch({ type: logo.format === 'png' ? 'png' : 'jpg', data: logo.bytes, transformation: fit(logo, placeholder.picture, true), altText: { description: 'Logo', title: 'Logo' } });
+      }
+      continue;
+    }
     // In a table cell, a table fits the cell (less Word's default cell margins) rather than the page.
     const width = placeholder.cellWidth === null ? look.width : Math.max(1440, Math.min(look.width, placeholder.cellWidth - 216));
     patches[placeholder.raw] = patchFor(value, placeholder.alone, { ...look, width });

@@ -16,6 +16,7 @@ afterAll(() => temp.remove());
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/templates');
 const PRIYA = ['--learner', 'learner-priya-nair'];
+const LOGO = join(import.meta.dirname, '../../fixtures/export/logo.png');
 
 function capture() {
   const out: string[] = [];
@@ -51,7 +52,7 @@ describe('plp-studio export --template', () => {
 
   it('an organisation’s Word template: Word files filled from it, PDFs from the built-in look, said so on stdout', async () => {
     const { io, out, errors } = capture();
-    const code = await runCli(['export', samplePath, '--learner', 'learner-priya-nair,learner-marcus-bell', '--out', 'client', '--template', join(FIXTURES, 'client-template.docx'), '--pdf-template', 'modern', '--accent', '#0B6E4F'], io);
+    const code = await runCli(['export', samplePath, '--learner', 'learner-priya-nair,learner-marcus-bell', '--out', 'client', '--template', join(FIXTURES, 'client-template.docx'), '--pdf-template', 'modern', '--accent', '#0B6E4F', '--logo', LOGO], io);
     expect(errors.filter((line) => !line.startsWith('['))).toEqual([]);
     expect(code).toBe(0);
     expect(out).toContain('template: Word files from client-template.docx; PDFs use the built-in modern template with the same branding');
@@ -59,11 +60,15 @@ describe('plp-studio export --template', () => {
       const docx = await readDocx(file('client', `${name}.docx`));
       expect(Object.fromEntries(docx.problems)).toEqual({});
       const header = [...docx.parts].filter(([part]) => /^word\/header\d*\.xml$/.test(part)).map(([, xml]) => paragraphTexts(xml).join('')).join('');
-      expect(header).toBe(`${HEADER_MARK}\tDevelopment plan for ${name}`);
+      expect(header).toBe(` ${HEADER_MARK}\tDevelopment plan for ${name}`);
       const footer = [...docx.parts].filter(([part]) => /^word\/footer\d*\.xml$/.test(part)).map(([, xml]) => paragraphTexts(xml).join('')).join('');
       expect(footer).toContain(FOOTER_MARK);
       expect(docx.text).not.toContain('{{');
       expect(docx.document).toContain('w:fill="0B6E4F"');
+      // --logo took the place of the template's stand-in picture.
+      const media = Object.keys(docx.zip.files).filter((part) => part.startsWith('word/media/'));
+      expect(media).toHaveLength(1);
+      expect((await docx.zip.file(media[0]!)!.async('nodebuffer')).equals(readFileSync(LOGO))).toBe(true);
       const pdf = await readPdf(file('client', `${name}.pdf`), { quick: true });
       expect(squeeze(pdf.text)).toContain(squeeze(name));
     }

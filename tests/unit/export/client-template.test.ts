@@ -17,7 +17,7 @@ import {
   TemplateError,
   type TemplateInspection,
 } from '../../../electron/services/export/client-template';
-import { FOOTER_MARK, HEADER_MARK } from '../../fixtures/templates/generate';
+import { FOOTER_MARK, HEADER_MARK, HEADER_PICTURE } from '../../fixtures/templates/generate';
 import { draftPlans, loadSample, OPTIONS, readDocx, SAFE_LINK, squeeze } from './support';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/templates');
@@ -67,7 +67,10 @@ describe('inspectClientTemplate', () => {
       'plan.expectations',
       'plan.assessment',
       'plan.signoff',
+      'organisation.logo',
     ]);
+    // The header's stand-in picture names the logo in its alt text.
+    expect(found.get('organisation.logo')).toMatchObject({ parts: ['header'], kind: 'image', picture: HEADER_PICTURE });
     expect(found.get('learner.name')).toMatchObject({ parts: ['body', 'header'], count: 2, known: true, kind: 'text' });
     expect(found.get('organisation.name')).toMatchObject({ parts: ['body', 'footer'], count: 2 });
     // Typed with AutoCorrect's capital letters: still known, patched under its own spelling.
@@ -288,6 +291,54 @@ describe('fillClientTemplate', () => {
   it('leaves unknown placeholders as typed', async () => {
     const filled = await readDocx(await fillClientTemplate(fixture('misspelt.docx'), values));
     expect(paragraphTexts(filled.document)).toEqual(['Dear {{lerner.name}},', 'Your manager Daniel Okafor and you agreed {{plan.goal}}.', '{{email}} {{totally.unknown}}']);
+  });
+});
+
+describe('the logo', () => {
+  const logo = new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/export/logo.png')));
+  const withLogo = placeholderValues(project, plan, { ...OPTIONS, organisation: { ...OPTIONS.organisation, logo } });
+  const media = async (bytes: Uint8Array): Promise<Buffer[]> => {
+    const zip = await JSZip.loadAsync(bytes);
+    return Promise.all(Object.keys(zip.files).filter((name) => name.startsWith('word/media/')).map((name) => zip.file(name)!.async('nodebuffer')));
+  };
+
+  it('replaces the stand-in picture named in its alt text, fitted within its size', async () => {
+    const filled = await fillClientTemplate(fixture('client-template.docx'), withLogo);
+    const images = await media(filled);
+    expect(images).toHaveLength(1);
+    expect(images[0]!.equals(Buffer.from(logo))).toBe(true);
+    const header = (await readDocx(filled)).parts;
+    const xml = [...header].filter(([name]) => /^word\/header\d*\.xml$/.test(name)).map(([, part]) => part).join('');
+    // 360 × 112 px fitted within 120 × 40 px: 120 × 37 (EMU = px × 9525).
+    expect(xml).toMatch(/<wp:extent cx="1143000" cy="352425"\/>/);
+    expect(xml).not.toContain('{{organisation.logo}}');
+  });
+
+  it('without a logo the stand-in stays', async () => {
+    const filled = await fillClientTemplate(fixture('client-template.docx'), values);
+    const images = await media(filled);
+    expect(images).toHaveLength(1);
+    expect(images[0]!.equals(Buffer.from(logo))).toBe(false);
+  });
+
+  it('typed in text, it becomes an inline picture of at most 170 × 60 px', async () => {
+    const bytes = await editedFixture((xml) => xml.replace('Individual development plan', '{{organisation.logo}}'));
+    const inspection = await inspectClientTemplate(bytes);
+    expect(inspection.warnings).toEqual([
+      '{{organisation.logo}} is both in a picture’s alt text and in the text: the picture becomes the logo and the one in the text is left as typed. Use one or the other.',
+    ]);
+    const textOnly = await editedFixture((xml) => xml.replace(/<w:drawing>[\s\S]*?<\/w:drawing>/, ''), 'client-template.docx', 'word/header1.xml').then(async (withoutPicture) => {
+      const zip = await JSZip.loadAsync(withoutPicture);
+      zip.file('word/document.xml', (await zip.file('word/document.xml')!.async('string')).replace('Individual development plan', '{{organisation.logo}}'));
+      return zip.generateAsync({ type: 'uint8array' });
+    });
+    const filled = await readDocx(await fillClientTemplate(textOnly, withLogo));
+    expect(Object.fromEntries(filled.problems)).toEqual({});
+    expect(filled.document).toMatch(/<wp:extent cx="\d+" cy="\d+"\/>/);
+    const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(filled.document)!;
+    expect(Math.round(Number(cx) / 9525)).toBe(170);
+    expect(Math.round(Number(cy) / 9525)).toBe(53);
+    expect(filled.document).not.toContain('{{organisation.logo}}');
   });
 });
 

@@ -60,7 +60,7 @@ describe('placeholder registry', () => {
       expect(value, info.name).toBeDefined();
       expect(value!.kind, info.name).toBe(info.kind);
       if (info.kind === 'text' && info.example) expect(placeholderText(value!), info.name).toBe(info.example);
-      if (info.kind !== 'text') expect(placeholderText(value!).replace(/\s+/g, ' '), info.name).toContain(info.example.split(/…| \| | \/ /)[0]!.replace(/^• /, '').trim());
+      if (info.kind === 'paragraphs' || info.kind === 'table') expect(placeholderText(value!).replace(/\s+/g, ' '), info.name).toContain(info.example.split(/…| \| | \/ /)[0]!.replace(/^• /, '').trim());
     }
   });
 
@@ -79,6 +79,14 @@ describe('placeholder registry', () => {
     expect(placeholderText(emptyValues['plan.goals']!)).toMatch(/no gaps/);
     expect(placeholderText(emptyValues['plan.activities']!)).toBe('No activities in this plan yet.');
     expect(placeholderText(emptyValues['plan.period']!)).toBe('Dates to be agreed');
+  });
+
+  it('the logo is the branding’s image, or nothing', () => {
+    expect(values['organisation.logo']).toEqual({ kind: 'image', image: null });
+    const png = new Uint8Array(readFileSync(join(repoRoot, 'tests/fixtures/export/logo.png')));
+    const withLogo = placeholderValues(project, plan, { ...OPTIONS, organisation: { ...OPTIONS.organisation, logo: png } })['organisation.logo']!;
+    expect(withLogo).toMatchObject({ kind: 'image', image: { format: 'png', width: 360, height: 112 } });
+    expect(placeholderText(withLogo)).toBe('[png image, 360 × 112 px]');
   });
 
   it('the e-mail is a mail link; a learner without a manager reads "Not recorded"', () => {
