@@ -60,7 +60,7 @@ describe('plp-studio export --template', () => {
       const docx = await readDocx(file('client', `${name}.docx`));
       expect(Object.fromEntries(docx.problems)).toEqual({});
       const header = [...docx.parts].filter(([part]) => /^word\/header\d*\.xml$/.test(part)).map(([, xml]) => paragraphTexts(xml).join('')).join('');
-      expect(header).toBe(` ${HEADER_MARK}\tDevelopment plan for ${name}`);
+      expect(header).toBe(` ${HEADER_MARK}\tPlan for ${name}`);
       const footer = [...docx.parts].filter(([part]) => /^word\/footer\d*\.xml$/.test(part)).map(([, xml]) => paragraphTexts(xml).join('')).join('');
       expect(footer).toContain(FOOTER_MARK);
       expect(docx.text).not.toContain('{{');
