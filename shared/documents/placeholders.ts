@@ -11,13 +11,17 @@
 import { createPlanElements } from '../domain/plans';
 import type { Plan, Project } from '../domain/schema';
 import { STATUS_LABELS } from './labels';
-import type { Block, DocumentModel, DocumentSection, ImageData, Runs, TableBlock, TextRun } from './model';
+import type { Block, DocumentModel, DocumentSection, ImageData, Runs, TableBlock, TableCell, TextRun } from './model';
 import { createPlanDocument } from './plan-document';
 import { resolveOptions, type DocumentOptions } from './options';
 import { cleanLine, cleanText, formatDate, formatNumber, formatPeriod, paragraphsOf, safeLink } from './text';
 
-/** `text`: words inside a sentence; `paragraphs`: one or more paragraphs or list items; `table`: a Word table; `image`: a picture. */
-export type PlaceholderKind = 'text' | 'paragraphs' | 'table' | 'image';
+/**
+ * `text`: words inside a sentence; `paragraphs`: one or more paragraphs or list items; `table`: a
+ * Word table; `image`: a picture; `row`: a field of a table row the template designs, which is
+ * repeated once per item (`{{plan.goals.capability}}` in a row → one row per goal).
+ */
+export type PlaceholderKind = 'text' | 'paragraphs' | 'table' | 'image' | 'row';
 
 export interface PlaceholderInfo {
   name: string;
@@ -28,7 +32,51 @@ export interface PlaceholderInfo {
   example: string;
 }
 
-export const PLACEHOLDERS: readonly PlaceholderInfo[] = [
+interface RowField {
+  field: string;
+  /** The column of the plan document's table it comes from, and the line of that cell when only one is meant. */
+  column: number;
+  line?: number;
+  description: string;
+  example: string;
+}
+
+/** Fields of the rows a template can design itself, by table placeholder; each repeats its row once per item. */
+export const ROW_FIELDS: Readonly<Record<string, readonly RowField[]>> = {
+  'plan.capabilities': [
+    { field: 'capability', column: 0, description: 'The capability.', example: 'Executive communication' },
+    { field: 'current', column: 1, description: 'The current level, or “Not assessed”.', example: 'Intermediate' },
+    { field: 'target', column: 2, description: 'The role’s target level.', example: 'Skilled' },
+    { field: 'gap', column: 3, description: 'The gap: “1 level”, “On target”, “Above target”, …', example: '1 level' },
+  ],
+  'plan.goals': [
+    { field: 'priority', column: 0, description: 'The goal’s rank, 1 first.', example: '1' },
+    { field: 'capability', column: 1, description: 'The capability the goal develops.', example: 'Executive communication' },
+    { field: 'levels', column: 2, description: 'From the current to the target level.', example: 'Intermediate → Skilled' },
+    { field: 'why', column: 3, description: 'Why it is a priority.', example: 'Gap of 1 level (Intermediate → Skilled)…' },
+  ],
+  'plan.activities': [
+    { field: 'title', column: 0, line: 0, description: 'The activity’s title.', example: 'Executive Presence Foundations' },
+    { field: 'details', column: 0, line: 1, description: 'Its kind and provider.', example: 'Core · Meridian L&D' },
+    { field: 'modality', column: 1, description: 'Course, workshop, mentoring, …', example: 'E-learning' },
+    { field: 'category', column: 2, description: 'Its 70-20-10 category.', example: 'Formal (10)' },
+    { field: 'hours', column: 3, description: 'Its hours.', example: '1.5 h' },
+    { field: 'link', column: 4, description: 'Its link (http, https or mail only).', example: 'learning.meridianbio.example/ep/foundations' },
+    { field: 'why', column: 5, description: 'Why it was chosen.', example: 'Core activity for everyone on this pathway.' },
+  ],
+  'plan.timeline': [
+    { field: 'dates', column: 0, description: 'When, or “To be scheduled”.', example: '16 Mar 2026' },
+    { field: 'item', column: 1, description: 'The activity, assessment or milestone.', example: 'Executive Presence 360 pre-assessment' },
+    { field: 'kind', column: 2, description: 'Core, Option, Pre-assessment, Manager check-in, …', example: 'Pre-assessment' },
+  ],
+  'plan.signoff': [
+    { field: 'role', column: 0, description: 'Employee or Manager.', example: 'Employee' },
+    { field: 'name', column: 1, description: 'The name they sign with.', example: 'Priya Nair' },
+    { field: 'date', column: 3, description: 'The day they signed (empty until then).', example: '' },
+  ],
+};
+
+const TABLE_PLACEHOLDERS: readonly PlaceholderInfo[] = [
   { name: 'organisation.name', kind: 'text', description: 'The organisation the plan is prepared for (the project’s client organisation, or the branding’s name).', example: 'Meridian Biotherapeutics' },
   {
     name: 'organisation.logo',
@@ -80,6 +128,19 @@ export const PLACEHOLDERS: readonly PlaceholderInfo[] = [
   { name: 'signoff.manager_name', kind: 'text', description: 'The name the manager signs with.', example: 'Daniel Okafor' },
   { name: 'signoff.manager_date', kind: 'text', description: 'The day the manager signed (empty until then).', example: '' },
 ];
+
+/** Every placeholder: the fields above, then each table's row fields after it. */
+export const PLACEHOLDERS: readonly PlaceholderInfo[] = TABLE_PLACEHOLDERS.flatMap((info) => [
+  info,
+  ...(ROW_FIELDS[info.name] ?? []).map(
+    (row): PlaceholderInfo => ({
+      name: `${info.name}.${row.field}`,
+      kind: 'row',
+      description: `In a table row you design, repeated once per row of {{${info.name}}}: ${row.description.charAt(0).toLowerCase()}${row.description.slice(1)}`,
+      example: row.example,
+    }),
+  ),
+]);
 
 const BY_NAME: ReadonlyMap<string, PlaceholderInfo> = new Map(PLACEHOLDERS.map((info) => [info.name, info]));
 
@@ -151,7 +212,9 @@ export type PlaceholderValue =
   | { kind: 'paragraphs'; paragraphs: readonly PlaceholderParagraph[] }
   /** `table` is null when there is nothing to list; `empty` then says so, as the built-in document does. */
   | { kind: 'table'; table: TableBlock | null; empty: string; /** Rows tall enough to sign in. */ signing?: boolean }
-  | { kind: 'image'; image: ImageData | null };
+  | { kind: 'image'; image: ImageData | null }
+  /** A row field: its cell in each row of its table, in order (none when the table is empty). */
+  | { kind: 'row'; table: string; cells: readonly TableCell[] };
 
 export type PlaceholderValues = Readonly<Record<string, PlaceholderValue>>;
 
@@ -163,6 +226,8 @@ export function placeholderText(value: PlaceholderValue): string {
       return runsText(value.runs);
     case 'paragraphs':
       return value.paragraphs.map((paragraph) => `${paragraph.bullet ? '• ' : ''}${runsText(paragraph.runs)}`).join('\n');
+    case 'row':
+      return value.cells.map((cell) => cell.lines.map(runsText).join(' ')).join('\n');
     case 'image':
       return value.image ? `[${value.image.format} image, ${value.image.width} × ${value.image.height} px]` : '';
     case 'table':
@@ -290,6 +355,20 @@ export function createPlaceholderValues(project: Project, options: Partial<Docum
       'signoff.manager_name': textValue(parties[1]?.name ?? ''),
       'signoff.manager_date': textValue(parties[1]?.date ?? ''),
     };
+    for (const [table, fields] of Object.entries(ROW_FIELDS)) {
+      const source = values[table];
+      const rows = source?.kind === 'table' ? (source.table?.rows ?? []) : [];
+      for (const row of fields) {
+        const cells = rows.map((cells): TableCell => {
+          const cell = cells[row.column] ?? { lines: [] };
+          if (row.line === undefined) return cell;
+          const line = cell.lines[row.line];
+          // A field that is one line of a cell takes that line's own look (a muted detail), not the cell's tone.
+          return { lines: line ? [line.map((run) => ({ ...run, bold: undefined, tone: undefined }))] : [[{ text: '' }]] };
+        });
+        values[`${table}.${row.field}`] = { kind: 'row', table, cells };
+      }
+    }
     return values;
   };
 }

@@ -32,6 +32,7 @@ import {
   WidthType,
   type IPatch,
   type ParagraphChild,
+  type TableRowsPatch,
 } from 'docx';
 import JSZip from 'jszip';
 import {
@@ -239,6 +240,7 @@ interface ScannedParagraph {
   text: string;
   /** Width of the table cell the paragraph is in (twentieths of a point), null outside tables or when the cell does not say. */
   cellWidth: number | null;
+  inCell: boolean;
 }
 
 /** Each paragraph of a part with its text (runs joined) and the width of the cell it sits in. */
@@ -261,7 +263,7 @@ function scanParagraphs(xml: string): ScannedParagraph[] {
       if (match[1] !== '/') paragraphs.push('');
     } else if (whole === '</w:p>') {
       const text = paragraphs.pop();
-      if (text !== undefined) out.push({ text, cellWidth: cells.at(-1) ?? null });
+      if (text !== undefined) out.push({ text, cellWidth: cells.at(-1) ?? null, inCell: cells.length > 0 });
     } else if (paragraphs.length > 0) {
       paragraphs[paragraphs.length - 1] += whole === '<w:tab/>' ? '\t' : decodeXmlText(match[2] ?? '');
     }
@@ -301,6 +303,8 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
   const mixed = new Set<string>();
   const order = [...parts.keys()].sort((a, b) => (a === MAIN_DOCUMENT ? -1 : b === MAIN_DOCUMENT ? 1 : a.localeCompare(b)));
   const inText = new Set<string>();
+  // Row fields must sit in a table cell.
+  const inTable = new Set<string>();
   const entryFor = (raw: string): TemplatePlaceholder => {
     let entry = found.get(raw);
     if (!entry) {
@@ -342,7 +346,8 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
         }
       }
     }
-    for (const { text, cellWidth } of scanParagraphs(parts.get(name)!)) {
+    for (const { text, cellWidth, inCell } of scanParagraphs(parts.get(name)!)) {
+      if (inCell) for (const match of text.matchAll(PLACEHOLDER)) inTable.add(match[1]!.trim());
       const matches = [...text.matchAll(PLACEHOLDER)];
       const rest = text.replace(PLACEHOLDER, '');
       if (rest.includes('{{')) {
@@ -370,6 +375,16 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
   }
   const placeholders = [...found.values()];
   for (const entry of placeholders) {
+    if (entry.kind === 'row') {
+      const prefix = rowPrefix(entry.raw);
+      if (!inTable.has(entry.raw)) {
+        warnings.push(`{{${entry.raw}}} repeats a table row, so it belongs in a row of a table; elsewhere it is left as typed.`);
+      }
+      if (found.has(prefix) && !mixed.has(`whole:${prefix}`)) {
+        mixed.add(`whole:${prefix}`);
+        warnings.push(`{{${prefix}}} and the row fields of the same table are both in the template: the rows are filled, and {{${prefix}}} is left as typed.`);
+      }
+    }
     if (entry.picture && inText.has(entry.raw)) {
       warnings.push(`{{${entry.raw}}} is both in a picture’s alt text and in the text: the picture becomes the logo and the one in the text is left as typed. Use one or the other.`);
     }
@@ -381,6 +396,11 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
     textWidth: textWidthOf(parts.get(MAIN_DOCUMENT) ?? ''),
     isDotx: contentTypes.includes(DOTX_MAIN),
   };
+}
+
+/** `plan.goals` for `plan.goals.capability`, as typed. */
+function rowPrefix(raw: string): string {
+  return raw.slice(0, raw.lastIndexOf('.'));
 }
 
 /** One line per unknown placeholder, for the CLI and the Export workspace. */
@@ -513,6 +533,9 @@ function patchFor(value: PlaceholderValue, alone: boolean, look: Look): IPatch {
   switch (value.kind) {
     case 'text':
       return { type: PatchType.PARAGRAPH, children: runsOf(value.runs) };
+    case 'row':
+      // Row fields are filled by their table's TABLE_ROWS patch; never reached.
+      return textPatch('');
     case 'paragraphs': {
       if (alone) return value.paragraphs.length === 0 ? textPatch('') : { type: PatchType.DOCUMENT, children: value.paragraphs.map(paragraphOf) };
       // Inside a sentence: the paragraphs as lines of that paragraph, keeping its style.
@@ -551,9 +574,9 @@ export async function fillClientTemplate(bytes: Uint8Array, values: PlaceholderV
   const inspection = options.inspection ?? (await inspectClientTemplate(bytes));
   const accent = normaliseColor(options.accentColor, DEFAULT_ACCENT);
   const look: Look = { accent, onAccent: textOn(accent), accentText: readableOnWhite(accent), width: inspection.textWidth };
-  const patches: Record<string, IPatch | ImagePatch> = {};
+  const patches: Record<string, IPatch | ImagePatch | TableRowsPatch> = {};
   for (const placeholder of inspection.placeholders) {
-    if (!placeholder.known) continue;
+    if (!placeholder.known || placeholder.kind === 'row') continue;
     const value = values[placeholder.name];
     if (!value) continue;
     if (value.kind === 'image' && placeholder.picture) {
@@ -568,6 +591,31 @@ export async function fillClientTemplate(bytes: Uint8Array, values: PlaceholderV
     // In a table cell, a table fits the cell (less Word's default cell margins) rather than the page.
     const width = placeholder.cellWidth === null ? look.width : Math.max(1440, Math.min(look.width, placeholder.cellWidth - 216));
     patches[placeholder.raw] = patchFor(value, placeholder.alone, { ...look, width });
+  }
+  // Row fields: one TABLE_ROWS patch per table (as its prefix is typed) repeating the row once per item.
+  const rowGroups = new Map<string, TemplatePlaceholder[]>();
+  for (const placeholder of inspection.placeholders) {
+    if (!placeholder.known || placeholder.kind !== 'row') continue;
+    const prefix = rowPrefix(placeholder.raw);
+    rowGroups.set(prefix, [...(rowGroups.get(prefix) ?? []), placeholder]);
+  }
+  for (const [prefix, fields] of rowGroups) {
+    const columns = fields.map((field) => ({ key: field.raw.slice(prefix.length + 1), value: values[field.name] }));
+    const count = Math.max(0, ...columns.map(({ value }) => (value?.kind === 'row' ? value.cells.length : 0)));
+    const rows = Array.from({ length: count }, (_, index) =>
+      Object.fromEntries(
+        columns.map(({ key, value }) => {
+          const cell = value?.kind === 'row' ? value.cells[index] : undefined;
+          const children: ParagraphChild[] = [];
+          (cell?.lines ?? []).forEach((line, lineIndex) => {
+            if (lineIndex > 0) children.push(new TextRun({ text: '', break: 1 }));
+            children.push(...runsOf(line, TONES[cell?.tone ?? 'default']));
+          });
+          return [key, { type: PatchType.PARAGRAPH, children } satisfies IPatch];
+        }),
+      ),
+    );
+    patches[prefix] = { type: PatchType.TABLE_ROWS, rows };
   }
   const data = inspection.isDotx ? await asDocument(bytes) : bytes;
   const title = options.title ? cleanLine(options.title) : '';

@@ -288,6 +288,49 @@ describe('fillClientTemplate', () => {
     expect(filled.document).not.toMatch(/<\/w:tbl><\/w:tc>/);
   });
 
+  it('tables the organisation designed: the row of fields repeats per item in its own formatting, header kept', async () => {
+    const template = fixture('designed-rows.docx');
+    const inspection = await inspectClientTemplate(template);
+    expect(inspection.unknown).toEqual([]);
+    expect(inspection.warnings).toEqual([]);
+    expect(byName(inspection).get('plan.timeline.dates')).toMatchObject({ raw: 'Plan.Timeline.Dates', kind: 'row' });
+    const filled = await readDocx(await fillClientTemplate(template, values, { inspection }));
+    expect(Object.fromEntries(filled.problems)).toEqual({});
+    const original = await JSZip.loadAsync(template);
+    expect(filled.parts.get('word/styles.xml')).toBe(await original.file('word/styles.xml')!.async('string'));
+    const tables = filled.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables).toHaveLength(3);
+    const rowsOf = (table: string): string[][] => (table.match(/<w:tr[\s>][\s\S]*?<\/w:tr>/g) ?? []).map((row) => (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map((cell) => paragraphTexts(cell).join(' ')));
+    const [goals, activities, timeline] = tables.map(rowsOf) as [string[][], string[][], string[][]];
+    expect(goals).toEqual([
+      ['#', 'Capability', 'Levels'],
+      ['1', 'Executive communication', 'Intermediate → Skilled'],
+      ['2', 'Composure under pressure', 'Intermediate → Skilled'],
+      ['3', 'Stakeholder influence', 'Intermediate → Skilled'],
+      ['4', 'Storytelling with data', 'Intermediate → Skilled'],
+    ]);
+    // Two rows per activity, repeated together: 7 activities → 14 rows under the header.
+    expect(activities).toHaveLength(15);
+    expect(activities[1]).toEqual(['Executive Presence Foundations', '1.5 h']);
+    expect(activities[2]).toEqual(['Core activity for everyone on this pathway.', 'learning.meridianbio.example/ep/foundations']);
+    expect(timeline).toHaveLength(10);
+    expect(timeline[0]).toEqual(['16 Mar 2026', 'Executive Presence 360 pre-assessment']);
+    // The template's own look: the plum header, the title field's bold and the reason's italics.
+    expect(tables[0]).toContain('w:fill="5B2A86"');
+    expect(tables[1]).toMatch(/<w:b\/>(?:(?!<\/w:r>)[\s\S])*Executive Presence Foundations/);
+    expect(tables[1]).toMatch(/<w:i\/>(?:(?!<\/w:r>)[\s\S])*Core activity for everyone on this pathway\./);
+    expect(filled.parts.get('word/_rels/document.xml.rels')).toContain('https://learning.meridianbio.example/ep/foundations');
+    expect(filled.document).not.toContain('{{');
+  });
+
+  it('row fields outside a table, or beside their table’s own placeholder, are warned about', async () => {
+    const bytes = await editedFixture((xml) => xml.replace('Mix of learning: {{plan.mix}}.', '{{plan.goals.why}}'));
+    expect((await inspectClientTemplate(bytes)).warnings).toEqual([
+      '{{plan.goals.why}} repeats a table row, so it belongs in a row of a table; elsewhere it is left as typed.',
+      '{{plan.goals}} and the row fields of the same table are both in the template: the rows are filled, and {{plan.goals}} is left as typed.',
+    ]);
+  });
+
   it('leaves unknown placeholders as typed', async () => {
     const filled = await readDocx(await fillClientTemplate(fixture('misspelt.docx'), values));
     expect(paragraphTexts(filled.document)).toEqual(['Dear {{lerner.name}},', 'Your manager Daniel Okafor and you agreed {{plan.goal}}.', '{{email}} {{totally.unknown}}']);

@@ -60,7 +60,7 @@ describe('placeholder registry', () => {
       expect(value, info.name).toBeDefined();
       expect(value!.kind, info.name).toBe(info.kind);
       if (info.kind === 'text' && info.example) expect(placeholderText(value!), info.name).toBe(info.example);
-      if (info.kind === 'paragraphs' || info.kind === 'table') expect(placeholderText(value!).replace(/\s+/g, ' '), info.name).toContain(info.example.split(/…| \| | \/ /)[0]!.replace(/^• /, '').trim());
+      if (info.kind === 'paragraphs' || info.kind === 'table' || info.kind === 'row') expect(placeholderText(value!).replace(/\s+/g, ' '), info.name).toContain(info.example.split(/…| \| | \/ /)[0]!.replace(/^• /, '').trim());
     }
   });
 
@@ -70,6 +70,16 @@ describe('placeholder registry', () => {
     expect(values['plan.goals']).toEqual({ kind: 'table', table: goals, empty: '' });
     const activities = model.sections.find((section) => section.id === 'activities')!.blocks.find((block) => block.type === 'table');
     expect(values['plan.activities']).toMatchObject({ table: activities });
+  });
+
+  it('row fields are the columns of their table, one cell per row; a one-line field drops the cell’s look', () => {
+    const goals = values['plan.goals'];
+    if (goals?.kind !== 'table' || !goals.table) throw new Error('the sample has goals');
+    expect(values['plan.goals.capability']).toEqual({ kind: 'row', table: 'plan.goals', cells: goals.table.rows.map((row) => row[1]) });
+    const titles = values['plan.activities.title'];
+    expect(titles?.kind === 'row' && titles.cells[0]).toEqual({ lines: [[{ text: 'Executive Presence Foundations' }]] });
+    expect(placeholderText(values['plan.activities.details']!).split('\n')[0]).toBe('Core · Meridian L&D');
+    for (const name of ['plan.goals.priority', 'plan.timeline.item', 'plan.signoff.role', 'plan.capabilities.gap']) expect(placeholderInfo(name)?.kind).toBe('row');
   });
 
   it('a plan with nothing to list says so rather than giving an empty table', () => {
