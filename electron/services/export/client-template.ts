@@ -11,6 +11,12 @@
  * Placeholders that Word split across runs (it does so when you type, correct a typo or change
  * spell-check state) are still found and filled: the scan reads a paragraph's text across its
  * runs, and `patchDocument` joins runs the same way.
+ *
+ * What each kind becomes: text keeps the formatting of the run it was typed in; a table
+ * placeholder alone on its line becomes a Word table (header row repeated on every page) fitted to
+ * the page or the cell it is in; row fields (`{{plan.goals.capability}}`) repeat the row of a table
+ * the organisation designed; `{{organisation.logo}}` becomes the logo inline, or replaces a picture
+ * whose alt text names it.
  */
 import {
   AlignmentType,
@@ -357,7 +363,6 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
       const alone = matches.length === 1 && rest.trim() === '';
       for (const match of matches) {
         const raw = match[1]!.trim();
-        const key = raw;
         const entry = entryFor(raw);
         inText.add(raw);
         entry.count += 1;
@@ -365,8 +370,8 @@ function inspectParts(parts: ReadonlyMap<string, string>, contentTypes: string):
         if (!entry.parts.includes(part)) entry.parts.push(part);
         if (!alone) {
           entry.alone = false;
-          if (entry.kind === 'table' && !mixed.has(key)) {
-            mixed.add(key);
+          if (entry.kind === 'table' && !mixed.has(raw)) {
+            mixed.add(raw);
             warnings.push(`{{${raw}}} becomes a table, which needs a paragraph of its own: the other text in its paragraph will be replaced too.`);
           }
         }
