@@ -75,6 +75,13 @@ describe('plp-studio export --template', () => {
     expect(readdirSync(join(temp.dir, 'client')).sort()).toEqual(['Marcus Bell.docx', 'Marcus Bell.pdf', 'Priya Nair.docx', 'Priya Nair.pdf', 'roster.csv']);
   });
 
+  it('a Word template with --format pdf is not needed, and stdout says the PDFs use the built-in look', async () => {
+    const { io, out } = capture();
+    expect(await runCli(['export', samplePath, ...PRIYA, '--format', 'pdf', '--out', 'pdf-only', '--template', join(FIXTURES, 'misspelt.docx')], io)).toBe(0);
+    expect(out).toContain('template: misspelt.docx is used for Word files only; PDFs use the built-in classic template');
+    expect(readdirSync(join(temp.dir, 'pdf-only')).sort()).toEqual(['Priya Nair.pdf', 'roster.csv']);
+  });
+
   it('unknown placeholders are listed on stderr with suggestions and nothing is written (exit 1)', async () => {
     const { io, out, errors } = capture();
     expect(await runCli(['export', samplePath, '--all', '--out', 'refused', '--template', join(FIXTURES, 'misspelt.docx')], io)).toBe(1);
