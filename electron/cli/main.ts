@@ -29,8 +29,12 @@ Commands:
   export <file.plp> (--learner <id|email>[,...] | --all) --out <dir>
          [--format docx,pdf] [--on-existing overwrite|skip|keep-both]
          [--framework ID] [--accent #RRGGBB] [--logo <file.png>] [--lang en-GB|en-US]
+         [--template classic|modern|<file.docx>] [--font sans|serif]
+         [--pdf-template classic|modern] [--allow-unknown-placeholders]
                                                Export plans as Word/PDF with a roster.csv;
                                                learners without a plan get a draft (not saved).
+                                               A .docx template fills the Word files; its
+                                               unknown placeholders stop the export (exit 1).
   help                                         Show this help.
   version                                      Print the version.
 

@@ -95,6 +95,7 @@ try {
   row('bare docx library (floor)', 'bareDocx');
   row('PDF (fonts parsed once)', 'pdf');
   row('PDF (fonts parsed per doc)', 'pdfFreshFonts');
+  row('Word, client template', 'clientDocx');
   console.log(`Word vs bare docx floor: ${(result.wallMs.docx / result.wallMs.bareDocx).toFixed(2)}×; whole cohort, both formats: ${result.cohortSeconds.toFixed(1)} s`);
 
   const soffice = ['soffice', 'libreoffice'].find((command) => spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0);

@@ -10,7 +10,7 @@ import { bold, bullets, cell, heading, keyValue, link, muted, paragraph, paragra
 import { CATEGORY_LABELS, CATEGORY_SHARES, MODALITY_LABELS } from './labels';
 import { pathwayDiagrams } from './pathway-diagram';
 import type { Block, DocumentModel, DocumentSection, Runs, TableCell } from './model';
-import { resolveOptions, type DocumentOptions } from './options';
+import { resolveOptions, themeOf, type DocumentOptions } from './options';
 import { cleanLine, formatDate, formatHours, formatNumber, plural } from './text';
 
 /**
@@ -75,7 +75,7 @@ export function frameworkGuide(project: Project, framework: Framework, options: 
       language: lang,
       createdOn: resolved.generatedOn,
     },
-    theme: { accentColor: resolved.accentColor },
+    theme: themeOf(resolved),
     organisation: resolved.organisation,
     footer: [name, 'Framework guide', resolved.organisation.name].filter(Boolean).join(' · '),
     cover: {

@@ -6,7 +6,7 @@ import { createPlanElements, type PlanElements, type TimelineEntry } from '../do
 import type { Plan, Project } from '../domain/schema';
 import { bold, bullets, cell, keyValue, muted, paragraph, table, text } from './blocks';
 import type { Block, DocumentModel, DocumentSection, Runs } from './model';
-import { resolveOptions, type DocumentOptions, type ResolvedOptions } from './options';
+import { resolveOptions, themeOf, type DocumentOptions, type ResolvedOptions } from './options';
 import { cleanLine, formatDate, formatNumber, formatPeriod } from './text';
 
 const MAX_GOALS = 5;
@@ -107,7 +107,7 @@ function build(elements: PlanElements, options: ResolvedOptions): DocumentModel 
       language: lang,
       createdOn: options.generatedOn,
     },
-    theme: { accentColor: options.accentColor },
+    theme: themeOf(options),
     organisation: options.organisation,
     footer: [name, 'Manager summary', options.organisation.name].filter(Boolean).join(' · '),
     cover: {

@@ -252,6 +252,10 @@ export interface DocumentModel {
   theme: {
     /** `RRGGBB`, upper case, no `#`. */
     accentColor: string;
+    /** The built-in look (cover, headings, tables); absent means `classic`. */
+    template?: 'classic' | 'modern';
+    /** Absent means `sans`. */
+    font?: 'sans' | 'serif';
   };
   organisation: { name: string; logo: ImageData | null };
   /** Small text at the foot of every page, beside the page number. */

@@ -1,6 +1,6 @@
 /** What every exported document needs to know besides the project: who issues it, and when. */
 import type { Project } from '../domain/schema';
-import type { DocumentLanguage, ImageData } from './model';
+import type { DocumentLanguage, DocumentModel, ImageData } from './model';
 import { cleanLine, imageInfo, normaliseColor } from './text';
 
 export interface OrganisationBranding {
@@ -11,8 +11,47 @@ export interface OrganisationBranding {
   accentColor?: string;
 }
 
+/** The looks the studio ships; both the Word and the PDF renderer draw each the same way. */
+export type BuiltInTemplate = 'classic' | 'modern';
+
+export interface BuiltInTemplateInfo {
+  id: BuiltInTemplate;
+  label: string;
+  description: string;
+}
+
+export const BUILT_IN_TEMPLATES: readonly BuiltInTemplateInfo[] = [
+  {
+    id: 'classic',
+    label: 'Classic',
+    description: 'A cover page with a band in the accent colour, headings in the accent colour and tables with a filled header row and shaded rows.',
+  },
+  {
+    id: 'modern',
+    label: 'Modern',
+    description: 'A white cover page with a bar in the accent colour down its side, large dark headings marked in the accent colour, and open tables ruled between rows.',
+  },
+];
+
+/**
+ * `sans`: Calibri in Word, DejaVu Sans in the PDF. `serif`: Cambria in Word, DejaVu Serif in the PDF.
+ * Calibri and Cambria ship with every Office since 2007 on Windows and macOS (LibreOffice substitutes
+ * its metric-compatible Carlito and Caladea), so a Word file looks as designed on the manager's
+ * machine; the PDF embeds DejaVu because it covers far more scripts and symbols than either.
+ */
+export type DocumentFont = 'sans' | 'serif';
+export const DOCUMENT_FONTS: readonly DocumentFont[] = ['sans', 'serif'];
+
+export function isBuiltInTemplate(value: unknown): value is BuiltInTemplate {
+  return BUILT_IN_TEMPLATES.some((template) => template.id === value);
+}
+
 export interface DocumentOptions {
   organisation: OrganisationBranding;
+  /** The built-in look; default `classic`. */
+  template?: BuiltInTemplate;
+  /** Default `sans`. */
+  font?: DocumentFont;
   /** `YYYY-MM-DD`: the date printed as "Prepared on". Passed in: shared/ has no clock. */
   generatedOn: string;
   /** Spelling of dates and the language tag written into the files. Default en-GB. */
@@ -26,6 +65,8 @@ export interface DocumentOptions {
 export interface ResolvedOptions {
   organisation: { name: string; logo: ImageData | null };
   accentColor: string;
+  template: BuiltInTemplate;
+  font: DocumentFont;
   generatedOn: string;
   language: DocumentLanguage;
   author: string;
@@ -44,9 +85,16 @@ export function resolveOptions(project: Project, options: Partial<DocumentOption
   return {
     organisation: { name, logo: imageInfo(organisation.logo ?? null) },
     accentColor: normaliseColor(organisation.accentColor),
+    template: isBuiltInTemplate(options.template) ? options.template : 'classic',
+    font: options.font === 'serif' ? 'serif' : 'sans',
     generatedOn,
     language: options.language === 'en-US' ? 'en-US' : 'en-GB',
     author,
     includeWarnings: options.includeWarnings ?? false,
   };
+}
+
+/** The model's theme from resolved options: what the renderers need to draw the chosen look. */
+export function themeOf(options: ResolvedOptions): DocumentModel['theme'] {
+  return { accentColor: options.accentColor, template: options.template, font: options.font };
 }

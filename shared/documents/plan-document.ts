@@ -9,7 +9,7 @@ import { LEARNING_CATEGORIES } from '../domain/schema';
 import { bold, bullets, cell, heading, keyValue, link, muted, paragraph, paragraphs, table, text } from './blocks';
 import { barKind, CATEGORY_LABELS, CATEGORY_SHARES, KIND_LABELS, MODALITY_LABELS, STATUS_LABELS } from './labels';
 import type { Block, DocumentModel, DocumentSection, TableCell, TimelineBar, TimelineBlock } from './model';
-import { resolveOptions, type DocumentOptions, type ResolvedOptions } from './options';
+import { resolveOptions, themeOf, type DocumentOptions, type ResolvedOptions } from './options';
 import { cleanLine, formatDate, formatHours, formatNumber, formatPeriod, plural } from './text';
 
 export const PLAN_SECTION_IDS = ['employee', 'goals', 'activities', 'timeline', 'expectations', 'assessment', 'agreement'] as const;
@@ -89,7 +89,7 @@ function build(plan: Plan, elements: PlanElements, framework: FrameworkLike, ran
       language: lang,
       createdOn: options.generatedOn,
     },
-    theme: { accentColor: options.accentColor },
+    theme: themeOf(options),
     organisation: options.organisation,
     footer: [name, 'Personalized learning plan', options.organisation.name].filter(Boolean).join(' · '),
     cover: {

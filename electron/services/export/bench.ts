@@ -8,8 +8,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { createPlanDocument, type DocumentModel } from '../../../shared/documents';
+import { Document, Footer, Header, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { createPlaceholderValues, createPlanDocument, PLACEHOLDERS, type DocumentModel } from '../../../shared/documents';
+import { fillClientTemplate, inspectClientTemplate } from './client-template';
 import { createPersonalizer } from '../../../shared/domain/plans';
 import { parseProjectText } from '../../../shared/domain/project-file';
 import type { Plan, Project } from '../../../shared/domain/schema';
@@ -24,6 +25,8 @@ export interface BenchExportOptions {
   freshFontSample?: number;
   /** A project to clone learners from; default the bundled sample. */
   project?: Project;
+  /** Plans filled into a client template (patchDocument re-reads the template each time). Default 100. */
+  clientSample?: number;
 }
 
 export interface BenchTimes {
@@ -34,6 +37,8 @@ export interface BenchTimes {
   bareDocx: number;
   /** The PDF renderer handing pdfkit font bytes for every document (no parse-once, no shared layouts). */
   pdfFreshFonts: number;
+  /** The Word file filled into a client template with every placeholder (values + patchDocument). */
+  clientDocx: number;
 }
 
 export interface BenchExportResult {
@@ -124,6 +129,20 @@ export function bareDocx(model: DocumentModel): Promise<Buffer> {
   return Packer.toBuffer(new Document({ title: model.meta.title, sections: [{ children }] }));
 }
 
+/** A client template with every placeholder once, each on a line of its own, and a header and footer that use two. */
+export async function benchClientTemplate(): Promise<Uint8Array> {
+  const document = new Document({
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph('ACME · {{learner.name}}')] }) },
+        footers: { default: new Footer({ children: [new Paragraph('{{organisation.name}} · confidential')] }) },
+        children: PLACEHOLDERS.flatMap((info) => [new Paragraph({ heading: HeadingLevel.HEADING_2, text: info.name }), new Paragraph(`{{${info.name}}}`)]),
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
 function cpuNow(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
@@ -165,6 +184,12 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
   const fresh = models.slice(0, Math.max(1, Math.min(models.length, options.freshFontSample ?? 30)));
   // Bytes instead of parsed fonts: pdfkit parses them again for each document.
   const pdfFreshFontsMs = await time(fresh, async (model) => (await createPdfRenderer({ fonts: { ...fonts }, parse: false })).render(model));
+  const template = await benchClientTemplate();
+  const inspection = await inspectClientTemplate(template);
+  const valuesOf = createPlaceholderValues(project, documentOptions);
+  await fillClientTemplate(template, valuesOf(plans[0]!), { inspection });
+  const clientPlans = plans.slice(0, Math.max(1, Math.min(plans.length, options.clientSample ?? 100)));
+  const clientDocxMs = await time(clientPlans, (plan) => fillClientTemplate(template, valuesOf(plan), { inspection }));
 
   const round = (value: number): number => Math.round(value * 100) / 100;
   const pick = (key: 'wall' | 'cpu'): BenchTimes => ({
@@ -173,6 +198,7 @@ export async function benchExport(options: BenchExportOptions = {}): Promise<Ben
     pdf: round(pdfMs[key]),
     bareDocx: round(bareDocxMs[key]),
     pdfFreshFonts: round(pdfFreshFontsMs[key]),
+    clientDocx: round(clientDocxMs[key]),
   });
   return {
     plans: models.length,

@@ -7,11 +7,12 @@
  * `resolveInside`; an existing entry that is a link or a folder is never written through.
  */
 import { lstat, mkdir, readdir } from 'node:fs/promises';
-import { createPlanDocument, type DocumentOptions } from '../../../shared/documents';
+import { createPlanDocument, createPlaceholderValues, type BuiltInTemplate, type DocumentOptions } from '../../../shared/documents';
 import { STATUS_LABELS } from '../../../shared/documents/labels';
 import type { Plan, Project } from '../../../shared/domain/schema';
 import { SaveError, writeFileAtomic } from '../files/atomic-write';
 import { resolveCohortPlans, type CohortEntry } from './cohort-plans';
+import { fillClientTemplate, inspectClientTemplate, TemplateError, type TemplateInspection, type TemplatePlaceholder } from './client-template';
 import { renderDocx } from './docx-renderer';
 import { FileNameAllocator, resolveInside } from './file-names';
 import { createPdfRenderer, type PdfRenderer } from './pdf-renderer';
@@ -22,6 +23,26 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf'];
 export type OnExisting = 'overwrite' | 'skip' | 'keep-both';
 export const ON_EXISTING: readonly OnExisting[] = ['overwrite', 'skip', 'keep-both'];
 export const ROSTER_FILE = 'roster.csv';
+
+/** Built-in: both formats drawn by the studio. Client: Word files filled from the organisation's .docx. */
+export type ExportTemplate = { kind: 'built-in'; name: BuiltInTemplate } | { kind: 'client'; fileName: string; bytes: Uint8Array };
+
+/** The template has placeholders the studio does not know, and the caller did not allow them. Nothing was written. */
+export class UnknownPlaceholdersError extends TemplateError {
+  constructor(
+    readonly fileName: string,
+    readonly unknown: readonly TemplatePlaceholder[],
+  ) {
+    super(`${fileName} has ${unknown.length} unknown placeholder${unknown.length === 1 ? '' : 's'}: ${unknown.map((placeholder) => `{{${placeholder.raw}}}`).join(', ')}`);
+    this.name = 'UnknownPlaceholdersError';
+  }
+}
+
+/** What the export used, for the summary the user reads. */
+export type TemplateUsed =
+  | { kind: 'built-in'; name: BuiltInTemplate }
+  /** Word files from the client's file; PDFs (the studio cannot lay out Word) from `pdfTemplate` with the same branding. */
+  | { kind: 'client'; fileName: string; pdfTemplate: BuiltInTemplate; unknown: string[]; warnings: string[] };
 
 export interface CohortExportOptions {
   project: Project;
@@ -37,6 +58,13 @@ export interface CohortExportOptions {
   folder: string;
   onExisting: OnExisting;
   document: DocumentOptions;
+  /** Default: the built-in template `document.template` names (classic when it names none). */
+  template?: ExportTemplate;
+  /**
+   * With a client template: fill it even though it has placeholders the studio does not know
+   * (they stay in the files as typed). Without this the export stops before writing anything.
+   */
+  allowUnknownPlaceholders?: boolean;
   /** Write roster.csv next to the documents (default true). */
   roster?: boolean;
   signal?: AbortSignal;
@@ -76,6 +104,7 @@ export interface CohortExportSummary {
   /** Plans the engine drafted for this export (not saved to the project). */
   generatedPlans: number;
   cancelled: boolean;
+  template: TemplateUsed;
 }
 
 type EntryState = 'absent' | 'file' | 'other';
@@ -102,6 +131,21 @@ export async function exportCohort(options: CohortExportOptions): Promise<Cohort
     generatedAt: now().toISOString(),
   });
   const total = cohort.entries.length + cohort.gaps.length + cohort.unknown.length;
+
+  // The template is read before anything is written: a file that is not a .docx, or has unknown
+  // placeholders the caller did not allow, stops the export with the folder untouched.
+  const builtIn: BuiltInTemplate = options.template?.kind === 'built-in' ? options.template.name : (options.document.template ?? 'classic');
+  const documentOptions: DocumentOptions = { ...options.document, template: builtIn };
+  const client = options.template?.kind === 'client' && formats.includes('docx') ? options.template : null;
+  let inspection: TemplateInspection | null = null;
+  if (client) {
+    inspection = await inspectClientTemplate(client.bytes);
+    if (inspection.unknown.length > 0 && !options.allowUnknownPlaceholders) throw new UnknownPlaceholdersError(client.fileName, inspection.unknown);
+  }
+  const template: TemplateUsed =
+    client && inspection
+      ? { kind: 'client', fileName: client.fileName, pdfTemplate: builtIn, unknown: inspection.unknown.map((placeholder) => placeholder.raw), warnings: inspection.warnings }
+      : { kind: 'built-in', name: builtIn };
   const summary: CohortExportSummary = {
     total,
     done: 0,
@@ -111,6 +155,7 @@ export async function exportCohort(options: CohortExportOptions): Promise<Cohort
     roster: null,
     generatedPlans: cohort.entries.filter((entry) => entry.generated).length,
     cancelled: false,
+    template,
   };
   const rosterRows: RosterRow[] = [];
 
@@ -120,7 +165,12 @@ export async function exportCohort(options: CohortExportOptions): Promise<Cohort
   const allocator = new FileNameAllocator(onExisting === 'keep-both' ? await readdir(folder) : []);
   allocator.reserve(ROSTER_FILE);
 
-  const buildDocument = createPlanDocument(project, options.document);
+  const buildDocument = createPlanDocument(project, documentOptions);
+  const valuesOf = client ? createPlaceholderValues(project, documentOptions) : null;
+  const renderWord = async (plan: Plan, model: ReturnType<typeof buildDocument>): Promise<Uint8Array> =>
+    client && inspection && valuesOf
+      ? fillClientTemplate(client.bytes, valuesOf(plan), { inspection, accentColor: documentOptions.organisation.accentColor, title: model.meta.title })
+      : renderDocx(model);
   const pdf = formats.includes('pdf') ? (options.pdfRenderer ?? (await createPdfRenderer())) : null;
 
   const rosterRow = (entry: Pick<CohortEntry, 'learner'> & { plan: Plan | null; generated: boolean }, files: string[]): RosterRow => ({
@@ -169,7 +219,7 @@ export async function exportCohort(options: CohortExportOptions): Promise<Cohort
         files.push(name);
         continue;
       }
-      const bytes = format === 'docx' ? await renderDocx(model) : await pdf!.render(model);
+      const bytes = format === 'docx' ? await renderWord(entry.plan, model) : await pdf!.render(model);
       // The render may have taken a while: a cancel that came in meanwhile wins over the write.
       if (signal?.aborted) {
         summary.cancelled = true;

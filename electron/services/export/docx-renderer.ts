@@ -59,7 +59,12 @@ const PAGE_HEIGHT = 16838;
 const MARGIN_X = 1134;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
 
-const FONT = 'Calibri';
+/**
+ * Word fonts by document font: Calibri and Cambria ship with every Office since 2007 on Windows and
+ * macOS, and LibreOffice has metric-compatible stand-ins (Carlito, Caladea), so pages break where
+ * they were designed to. The PDF embeds DejaVu Sans/Serif instead (see fonts.ts).
+ */
+export const WORD_FONTS = { sans: 'Calibri', serif: 'Cambria' } as const;
 const INK = '1F2328';
 const MUTED = '57606A';
 const RULE = 'D8DEE4';
@@ -103,6 +108,8 @@ interface Palette {
   accentText: string;
   onAccent: string;
   accentTint: string;
+  /** `modern`: white cover with an accent side bar, dark headings with an accent mark, open tables. */
+  modern: boolean;
 }
 
 interface RunLook {
@@ -122,7 +129,9 @@ export async function renderDocx(model: DocumentModel): Promise<Uint8Array> {
 
 export function buildDocument(model: DocumentModel): Document {
   const accent = model.theme.accentColor;
-  const palette: Palette = { accent, accentText: readableOnWhite(accent), onAccent: textOn(accent), accentTint: tint(accent, 0.9) };
+  const modern = model.theme.template === 'modern';
+  const palette: Palette = { accent, accentText: readableOnWhite(accent), onAccent: textOn(accent), accentTint: tint(accent, 0.9), modern };
+  const font = WORD_FONTS[model.theme.font === 'serif' ? 'serif' : 'sans'];
   const writer = new DocxWriter(model, palette);
   const children = writer.body();
   const language = { value: model.meta.language };
@@ -137,18 +146,29 @@ export function buildDocument(model: DocumentModel): Document {
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: BODY_SIZE, color: INK, language },
+          run: { font, size: BODY_SIZE, color: INK, language },
           paragraph: { spacing: { after: 100, line: 276, lineRule: LineRuleType.AUTO } },
         },
-        title: { run: { font: FONT, size: 52, bold: true, color: palette.accentText, language }, paragraph: { spacing: { after: 120 } } },
-        heading1: {
-          run: { font: FONT, size: 30, bold: true, color: palette.accentText, language },
-          paragraph: { spacing: { before: 320, after: 140 }, keepNext: true, keepLines: true, border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: palette.accent, space: 4 } } },
-        },
-        heading2: { run: { font: FONT, size: 24, bold: true, color: INK, language }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
-        heading3: { run: { font: FONT, size: 21, bold: true, color: INK, language }, paragraph: { spacing: { before: 180, after: 60 }, keepNext: true, keepLines: true } },
+        title: { run: { font, size: 52, bold: true, color: palette.accentText, language }, paragraph: { spacing: { after: 120 } } },
+        heading1: modern
+          ? {
+              run: { font, size: 34, bold: true, color: INK, language },
+              paragraph: {
+                spacing: { before: 360, after: 160 },
+                keepNext: true,
+                keepLines: true,
+                indent: { left: 200 },
+                border: { left: { style: BorderStyle.SINGLE, size: 36, color: palette.accent, space: 8 } },
+              },
+            }
+          : {
+              run: { font, size: 30, bold: true, color: palette.accentText, language },
+              paragraph: { spacing: { before: 320, after: 140 }, keepNext: true, keepLines: true, border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: palette.accent, space: 4 } } },
+            },
+        heading2: { run: { font, size: 24, bold: true, color: modern ? palette.accentText : INK, language }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true } },
+        heading3: { run: { font, size: 21, bold: true, color: INK, language }, paragraph: { spacing: { before: 180, after: 60 }, keepNext: true, keepLines: true } },
         hyperlink: { run: { color: palette.accentText, underline: {} } },
-        listParagraph: { run: { font: FONT, size: BODY_SIZE, language } },
+        listParagraph: { run: { font, size: BODY_SIZE, language } },
       },
       // Named styles instead of formatting on every run: smaller files, faster to write, and a
       // client can restyle the whole document from Word's Styles pane.
@@ -156,7 +176,7 @@ export function buildDocument(model: DocumentModel): Document {
         { id: STYLE.lead, name: 'PLP Lead', basedOn: 'Normal', quickFormat: true, run: { size: 24 } },
         { id: STYLE.note, name: 'PLP Note', basedOn: 'Normal', quickFormat: true, run: { size: NOTE_SIZE, color: MUTED }, paragraph: { spacing: { before: 40, after: 160 } } },
         { id: STYLE.cell, name: 'PLP Table Text', basedOn: 'Normal', run: { size: TABLE_SIZE }, paragraph: { spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO } } },
-        { id: STYLE.headerCell, name: 'PLP Table Header', basedOn: STYLE.cell, run: { bold: true, color: palette.onAccent } },
+        { id: STYLE.headerCell, name: 'PLP Table Header', basedOn: STYLE.cell, run: { bold: true, color: modern ? palette.accentText : palette.onAccent } },
         { id: STYLE.key, name: 'PLP Field Name', basedOn: 'Normal', run: { size: 18, color: MUTED }, paragraph: { spacing: { after: 0 } } },
         { id: STYLE.value, name: 'PLP Field Value', basedOn: 'Normal', paragraph: { spacing: { after: 0 } } },
         { id: STYLE.gantt, name: 'PLP Timeline Text', basedOn: 'Normal', run: { size: 15 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
@@ -325,7 +345,8 @@ class DocxWriter {
         (column, index) =>
           new TableCell({
             width: { size: widths[index]!, type: WidthType.DXA },
-            shading: { type: ShadingType.CLEAR, fill: this.palette.accent, color: 'auto' },
+            shading: this.palette.modern ? undefined : { type: ShadingType.CLEAR, fill: this.palette.accent, color: 'auto' },
+            borders: this.palette.modern ? { bottom: thin(this.palette.accent, 12) } : undefined,
             verticalAlign: VerticalAlignTable.CENTER,
             children: [
               new Paragraph({
@@ -346,7 +367,7 @@ class DocxWriter {
             (column, index) =>
               new TableCell({
                 width: { size: widths[index]!, type: WidthType.DXA },
-                shading: rowIndex % 2 === 1 ? { type: ShadingType.CLEAR, fill: ZEBRA, color: 'auto' } : undefined,
+                shading: rowIndex % 2 === 1 && !this.palette.modern ? { type: ShadingType.CLEAR, fill: ZEBRA, color: 'auto' } : undefined,
                 children: this.cellParagraphs(row[index] ?? { lines: [] }, column.align ?? 'left'),
               }),
           ),
@@ -568,6 +589,62 @@ class DocxWriter {
     });
   }
 
+  /**
+   * The modern cover's title block: a bar in the accent colour down the left, the title in ink on
+   * white beside it, the logo on the right as it is (no box: the page is already white).
+   */
+  private modernBand(cover: Cover, page: boolean, logo: ImageRun | null): Table {
+    const barWidth = page ? 280 : 160;
+    const gap = page ? 360 : 240;
+    const logoWidth = logo ? (page ? 3000 : 2400) : 0;
+    const textWidth = CONTENT_WIDTH - barWidth - gap;
+    const { accentText } = this.palette;
+    // Two rows so the title has the full width: the eyebrow beside the logo, then title and
+    // subtitle under both. The bar is the first cell of each row, shaded, so it reads as one.
+    const bar = (): TableCell => new TableCell({ width: { size: barWidth, type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, fill: this.palette.accent, color: 'auto' }, children: [new Paragraph({})] });
+    const spacerCell = (): TableCell => new TableCell({ width: { size: gap, type: WidthType.DXA }, children: [new Paragraph({})] });
+    const eyebrow = new Paragraph({ spacing: { after: 0 }, children: [this.plain(cover.eyebrow.toUpperCase(), { bold: true, size: page ? 18 : 16, color: accentText })] });
+    const top = [
+      bar(),
+      spacerCell(),
+      new TableCell({
+        width: { size: textWidth - logoWidth, type: WidthType.DXA },
+        margins: { top: page ? 120 : 40, bottom: 0, left: 0, right: 100 },
+        children: [eyebrow],
+      }),
+    ];
+    if (logo) {
+      top.push(
+        new TableCell({
+          width: { size: logoWidth, type: WidthType.DXA },
+          margins: { top: page ? 120 : 40, bottom: 0, left: 0, right: 0 },
+          verticalAlign: VerticalAlignTable.TOP,
+          children: [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [logo] })],
+        }),
+      );
+    }
+    const bottom = [
+      bar(),
+      spacerCell(),
+      new TableCell({
+        width: { size: textWidth, type: WidthType.DXA },
+        columnSpan: logo ? 2 : undefined,
+        margins: page ? { top: 1100, bottom: 160, left: 0, right: 0 } : { top: 40, bottom: 60, left: 0, right: 0 },
+        children: [
+          new Paragraph({ spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [this.plain(cover.title, { bold: true, size: page ? 56 : 40, color: INK })] }),
+          new Paragraph({ spacing: { after: 0 }, children: [this.plain(cover.subtitle, { size: page ? 28 : 22, color: accentText })] }),
+        ],
+      }),
+    ];
+    return new Table({
+      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+      columnWidths: logo ? [barWidth, gap, textWidth - logoWidth, logoWidth] : [barWidth, gap, textWidth],
+      layout: TableLayoutType.FIXED,
+      borders: NO_BORDERS,
+      rows: [new TableRow({ cantSplit: true, children: top }), new TableRow({ cantSplit: true, children: bottom })],
+    });
+  }
+
   private cover(cover: Cover): (Paragraph | Table)[] {
     const page = cover.layout === 'page';
     const { accent, onAccent } = this.palette;
@@ -600,7 +677,7 @@ class DocxWriter {
         }),
       );
     }
-    const band = new Table({
+    const band = this.palette.modern ? this.modernBand(cover, page, logo) : new Table({
       width: { size: CONTENT_WIDTH, type: WidthType.DXA },
       columnWidths: logo ? [CONTENT_WIDTH - logoWidth, logoWidth] : [CONTENT_WIDTH],
       layout: TableLayoutType.FIXED,
@@ -624,8 +701,9 @@ class DocxWriter {
         cells.push(
           new TableCell({
             width: { size: width, type: WidthType.DXA },
-            shading: { type: ShadingType.CLEAR, fill: this.palette.accentTint, color: 'auto' },
-            margins: { top: 160, bottom: 160, left: 200, right: 120 },
+            shading: this.palette.modern ? undefined : { type: ShadingType.CLEAR, fill: this.palette.accentTint, color: 'auto' },
+            borders: this.palette.modern ? { top: thin(this.palette.accent, 24), bottom: NONE, left: NONE, right: NONE } : undefined,
+            margins: this.palette.modern ? { top: 160, bottom: 160, left: 0, right: 120 } : { top: 160, bottom: 160, left: 200, right: 120 },
             children: [
               new Paragraph({ spacing: { after: 0 }, children: [this.plain(highlight.value, { bold: true, size: 44, color: this.palette.accentText })] }),
               new Paragraph({ spacing: { after: 0 }, children: [this.plain(highlight.label, { size: 17 })] }),
@@ -638,7 +716,7 @@ class DocxWriter {
       out.push(new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: NO_BORDERS, rows: [new TableRow({ cantSplit: true, children: cells })] }));
       out.push(spacer(400));
     }
-    if (cover.note) out.push(new Paragraph({ spacing: { before: 200 }, children: [this.plain(cover.note, { size: 19, color: MUTED })] }));
+    if (cover.note) out.push(new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: cleanLine(cover.note), size: 19, color: MUTED, italics: this.palette.modern || undefined })] }));
     if (page) out.push(new Paragraph({ children: [new PageBreak()] }));
     return out;
   }

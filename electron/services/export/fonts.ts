@@ -1,21 +1,31 @@
 /**
  * The PDF's fonts, read and parsed once per batch. pdfkit's built-in Helvetica cannot draw many
- * characters (✓, →, most non-Latin scripts), so documents embed DejaVu Sans; parsing a TrueType
+ * characters (✓, →, most non-Latin scripts), so documents embed DejaVu Sans or Serif; parsing a TrueType
  * font was ~45% of the time per document when each document did it again.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { DocumentFont } from '../../../shared/documents/options';
 
 const require = createRequire(import.meta.url);
 
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export const FONT_FACES: readonly FontFace[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
-const DEJAVU_FILES: Readonly<Record<FontFace, string>> = {
-  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-  italic: 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
-  boldItalic: 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf',
+/** The DejaVu faces for each document font (the package ships Sans and Serif in all four). */
+const DEJAVU_FILES: Readonly<Record<DocumentFont, Readonly<Record<FontFace, string>>>> = {
+  sans: {
+    regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+    italic: 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+    boldItalic: 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf',
+  },
+  serif: {
+    regular: 'dejavu-fonts-ttf/ttf/DejaVuSerif.ttf',
+    bold: 'dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf',
+    italic: 'dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf',
+    boldItalic: 'dejavu-fonts-ttf/ttf/DejaVuSerif-BoldItalic.ttf',
+  },
 };
 
 export type FontBytes = Readonly<Record<FontFace, Uint8Array>>;
@@ -25,8 +35,9 @@ export type FontSource = Uint8Array | { layout: (...args: never[]) => unknown };
 
 export type FontSources = Readonly<Record<FontFace, FontSource>>;
 
-export async function readDejaVuFonts(): Promise<FontBytes> {
-  const entries = await Promise.all(FONT_FACES.map(async (face) => [face, new Uint8Array(await readFile(require.resolve(DEJAVU_FILES[face])))] as const));
+export async function readDejaVuFonts(font: DocumentFont = 'sans'): Promise<FontBytes> {
+  const files = DEJAVU_FILES[font];
+  const entries = await Promise.all(FONT_FACES.map(async (face) => [face, new Uint8Array(await readFile(require.resolve(files[face])))] as const));
   return Object.fromEntries(entries) as Record<FontFace, Uint8Array>;
 }
 

@@ -26,6 +26,7 @@ import type {
 } from '../../../shared/documents/model';
 import { BAR_KIND_LABELS } from '../../../shared/documents/labels';
 import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, shade, textOn, tint } from '../../../shared/documents/text';
+import type { DocumentFont } from '../../../shared/documents/options';
 import { drawDiagram, fitDiagram } from './diagram-pdf';
 import { FONT_FACES, parseFonts, readDejaVuFonts, type FontBytes, type FontFace, type FontSources } from './fonts';
 
@@ -36,15 +37,35 @@ export interface PdfRenderer {
 export interface PdfRendererOptions {
   /** Font bytes to use instead of reading DejaVu Sans from disk (tests, custom fonts). */
   fonts?: FontBytes;
+  /** The same for documents whose theme asks for the serif font (else DejaVu Serif). */
+  serifFonts?: FontBytes;
   /** Parse the fonts once for every document (default). `false` hands pdfkit the bytes each time: only for benchmarks. */
   parse?: boolean;
 }
 
 export async function createPdfRenderer(options: PdfRendererOptions = {}): Promise<PdfRenderer> {
-  const bytes = options.fonts ?? (await readDejaVuFonts());
-  const sources: FontSources = options.parse === false ? bytes : parseFonts(bytes);
-  const layouts = options.parse === false ? null : new LayoutCaches();
-  return { render: (model) => renderPdf(model, sources, layouts) };
+  // Each family is read and parsed once per renderer (one per batch), the serif one only when a
+  // document asks for it; each has its own layout caches, since shaping depends on the font.
+  const families = new Map<DocumentFont, Promise<{ sources: FontSources; layouts: LayoutCaches | null }>>();
+  const family = (font: DocumentFont): Promise<{ sources: FontSources; layouts: LayoutCaches | null }> => {
+    let loaded = families.get(font);
+    if (!loaded) {
+      const given = font === 'serif' ? options.serifFonts : options.fonts;
+      loaded = (given ? Promise.resolve(given) : readDejaVuFonts(font)).then((bytes) => ({
+        sources: options.parse === false ? bytes : parseFonts(bytes),
+        layouts: options.parse === false ? null : new LayoutCaches(),
+      }));
+      families.set(font, loaded);
+    }
+    return loaded;
+  };
+  await family('sans');
+  return {
+    render: async (model) => {
+      const { sources, layouts } = await family(model.theme.font === 'serif' ? 'serif' : 'sans');
+      return renderPdf(model, sources, layouts);
+    },
+  };
 }
 
 /**
@@ -130,6 +151,8 @@ interface Palette {
   accentText: string;
   onAccent: string;
   accentTint: string;
+  /** `modern`: white cover with an accent side bar, dark headings with an accent mark, open tables. */
+  modern: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,14 +220,19 @@ class PdfWriter {
   ) {
     this.widths = layouts?.widths ?? new Map();
     const accent = model.theme.accentColor;
-    this.palette = { accent, accentText: readableOnWhite(accent), onAccent: textOn(accent), accentTint: tint(accent, 0.9) };
+    this.palette = { accent, accentText: readableOnWhite(accent), onAccent: textOn(accent), accentTint: tint(accent, 0.9), modern: model.theme.template === 'modern' };
   }
 
   write(): void {
     this.newPage();
     const { cover } = this.model;
-    if (cover?.layout === 'page') this.coverPage(cover);
-    else if (cover) this.banner(cover);
+    if (cover?.layout === 'page') {
+      if (this.palette.modern) this.modernCoverPage(cover);
+      else this.coverPage(cover);
+    } else if (cover) {
+      if (this.palette.modern) this.modernBanner(cover);
+      else this.banner(cover);
+    }
     this.model.sections.forEach((section, index) => {
       if (index > 0 || cover?.layout === 'banner') this.y += 4;
       this.heading(1, section.title);
@@ -452,25 +480,30 @@ class PdfWriter {
   }
 
   private heading(level: 1 | 2 | 3, text: string): void {
-    const size = level === 1 ? 15 : level === 2 ? 11.2 : 9.8;
-    const leading = level === 1 ? 20 : level === 2 ? 15 : 13.5;
-    const before = level === 1 ? 16 : level === 2 ? 10 : 7;
+    const { modern } = this.palette;
+    const size = level === 1 ? (modern ? 17 : 15) : level === 2 ? 11.2 : 9.8;
+    const leading = level === 1 ? (modern ? 22 : 20) : level === 2 ? 15 : 13.5;
+    const before = level === 1 ? (modern ? 20 : 16) : level === 2 ? 10 : 7;
     const after = level === 1 ? 9 : level === 2 ? 4 : 3;
-    const style: Style = { face: 'bold', size, color: level === 1 ? this.palette.accentText : INK };
-    const lines = this.layout([{ text: cleanLine(text), style }], CONTENT_WIDTH);
+    const color = level === 1 ? (modern ? INK : this.palette.accentText) : level === 2 && modern ? this.palette.accentText : INK;
+    const style: Style = { face: 'bold', size, color };
+    // Modern: a bar in the accent colour to the left of a level-1 heading, the text indented past it.
+    const indent = level === 1 && modern ? 13 : 0;
+    const lines = this.layout([{ text: cleanLine(text), style }], CONTENT_WIDTH - indent);
     const height = lines.length * leading + after + (level === 1 ? 6 : 0);
     // Keep with what follows: a heading never ends a page.
     const atTop = this.y <= MARGIN_TOP + 0.5;
     if (!atTop) this.y += before;
     this.ensure(height + 60);
     const top = this.y;
+    if (indent > 0) this.doc.rect(MARGIN_X, this.y - 1, 4, lines.length * leading - 2).fill(`#${this.palette.accent}`);
     for (const line of lines) {
-      this.drawLine(line, MARGIN_X, this.y, CONTENT_WIDTH);
+      this.drawLine(line, MARGIN_X + indent, this.y, CONTENT_WIDTH - indent);
       this.y += leading;
     }
     if (level === 1) {
-      this.doc.rect(MARGIN_X, this.y, 28, 2.2).fill(`#${this.palette.accent}`);
-      this.y += 6;
+      if (!modern) this.doc.rect(MARGIN_X, this.y, 28, 2.2).fill(`#${this.palette.accent}`);
+      this.y += modern ? 2 : 6;
       try {
         this.doc.outline.addItem(cleanLine(text), { top } as never);
       } catch {
@@ -540,12 +573,14 @@ class PdfWriter {
     const padX = 5;
     const padY = 4.2;
     const header: TableCell[] = block.columns.map((column) => ({ lines: [[{ text: column.header }]], tone: 'strong' }));
-    const headerStyle: Style = { face: 'bold', size: TABLE_SIZE, color: this.palette.onAccent };
+    const { modern } = this.palette;
+    const headerStyle: Style = { face: 'bold', size: TABLE_SIZE, color: modern ? this.palette.accentText : this.palette.onAccent };
     const headerLines = header.map((cell, index) => this.layout(this.styled(cell.lines[0] ?? [], headerStyle), widths[index]! - 2 * padX));
     const headerHeight = Math.max(...headerLines.map((lines) => lines.length)) * TABLE_LEADING + 2 * padY;
 
     const drawHeader = (): void => {
-      this.doc.rect(MARGIN_X, this.y, CONTENT_WIDTH, headerHeight).fill(`#${this.palette.accent}`);
+      if (modern) this.doc.rect(MARGIN_X, this.y + headerHeight - 1.6, CONTENT_WIDTH, 1.6).fill(`#${this.palette.accent}`);
+      else this.doc.rect(MARGIN_X, this.y, CONTENT_WIDTH, headerHeight).fill(`#${this.palette.accent}`);
       let x = MARGIN_X;
       headerLines.forEach((lines, index) => {
         lines.forEach((line, lineIndex) => this.drawLine(line, x + padX, this.y + padY + lineIndex * TABLE_LEADING, widths[index]! - 2 * padX, aligns[index]));
@@ -597,7 +632,7 @@ class PdfWriter {
         }
         const fragments = remaining.map((lines, index) => lines.splice(0, taken[index]!));
         const height = Math.max(0, ...fragments.map((lines) => lines.reduce((sum, line, index) => sum + (index === 0 ? 0 : line.gap) + TABLE_LEADING, 0))) + 2 * padY;
-        if (rowIndex % 2 === 1) this.doc.rect(MARGIN_X, this.y, CONTENT_WIDTH, height).fill(`#${ZEBRA}`);
+        if (rowIndex % 2 === 1 && !modern) this.doc.rect(MARGIN_X, this.y, CONTENT_WIDTH, height).fill(`#${ZEBRA}`);
         let x = MARGIN_X;
         fragments.forEach((lines, index) => {
           let y = this.y + padY;
@@ -873,6 +908,99 @@ class PdfWriter {
       }
     }
     this.newPage();
+  }
+
+  /** Modern: a white page, a bar in the accent colour down the left edge, the title large in ink. */
+  private modernCoverPage(cover: Cover): void {
+    this.bare.add(this.pageCount - 1);
+    const { accent, accentText } = this.palette;
+    this.doc.rect(0, 0, 18, PAGE_HEIGHT).fill(`#${accent}`);
+    const logoWidth = this.model.organisation.logo ? 150 : 0;
+    if (logoWidth > 0) this.logo(PAGE_WIDTH - MARGIN_X, 56, logoWidth, 54);
+    const eyebrow: Style = { face: 'bold', size: 9, color: accentText };
+    this.drawText(this.truncate(cleanLine(cover.eyebrow).toUpperCase(), eyebrow, CONTENT_WIDTH - (logoWidth > 0 ? logoWidth + 24 : 0)), MARGIN_X, 62, eyebrow);
+    this.y = 170;
+    const titleLines = this.layout([{ text: cleanLine(cover.title), style: { face: 'bold', size: 32, color: INK } }], CONTENT_WIDTH).slice(0, 3);
+    for (const line of titleLines) {
+      this.drawLine(line, MARGIN_X, this.y, CONTENT_WIDTH);
+      this.y += 38;
+    }
+    const subtitleLines = this.layout([{ text: cleanLine(cover.subtitle), style: { face: 'regular', size: 13.5, color: accentText } }], CONTENT_WIDTH).slice(0, 2);
+    for (const line of subtitleLines) {
+      this.drawLine(line, MARGIN_X, this.y + 2, CONTENT_WIDTH);
+      this.y += 18;
+    }
+    this.y += 16;
+    this.doc.rect(MARGIN_X, this.y, 56, 3).fill(`#${accent}`);
+    this.y += 40;
+    this.keyValue({ type: 'key-value', entries: cover.fields });
+
+    if (cover.highlights.length > 0) {
+      this.y += 14;
+      const count = cover.highlights.length;
+      const gap = 16;
+      const width = (CONTENT_WIDTH - gap * (count - 1)) / count;
+      cover.highlights.forEach((highlight, index) => {
+        const x = MARGIN_X + index * (width + gap);
+        this.doc.rect(x, this.y, width, 2.4).fill(`#${accent}`);
+        const valueStyle: Style = { face: 'bold', size: 24, color: accentText };
+        this.drawText(this.truncate(cleanLine(highlight.value), valueStyle, width), x, this.y + 12, valueStyle);
+        const labelStyle: Style = { face: 'regular', size: 8.5, color: MUTED };
+        this.drawText(this.truncate(cleanLine(highlight.label), labelStyle, width), x, this.y + 45, labelStyle);
+      });
+      this.y += 80;
+    }
+    if (cover.note) {
+      const lines = this.layout([{ text: cover.note, style: { face: 'italic', size: 9.5, color: MUTED } }], CONTENT_WIDTH).slice(0, 6);
+      this.y = Math.max(this.y, CONTENT_BOTTOM - lines.length * 14);
+      for (const line of lines) {
+        this.drawLine(line, MARGIN_X, this.y, CONTENT_WIDTH);
+        this.y += 14;
+      }
+    }
+    this.newPage();
+  }
+
+  /** Modern banner: no fill; the title in ink beside a bar in the accent colour, fields below a rule. */
+  private modernBanner(cover: Cover): void {
+    const { accent, accentText } = this.palette;
+    const logoWidth = this.model.organisation.logo ? 120 : 0;
+    if (logoWidth > 0) this.logo(PAGE_WIDTH - MARGIN_X, MARGIN_TOP - 18, logoWidth, 40);
+    const width = CONTENT_WIDTH - 14 - (logoWidth > 0 ? logoWidth + 24 : 0);
+    const top = MARGIN_TOP - 20;
+    const x = MARGIN_X + 14;
+    const eyebrow: Style = { face: 'bold', size: 8, color: accentText };
+    this.drawText(this.truncate(cleanLine(cover.eyebrow).toUpperCase(), eyebrow, width), x, top + 1, eyebrow);
+    // The title wraps onto a second line rather than losing words beside a wide logo.
+    const title: Style = { face: 'bold', size: 20, color: INK };
+    const titleLines = this.layout([{ text: cleanLine(cover.title), style: title }], width).slice(0, 2);
+    let y = top + 15;
+    for (const line of titleLines) {
+      this.drawLine(line, x, y, width);
+      y += 24;
+    }
+    const subtitle: Style = { face: 'regular', size: 10.5, color: accentText };
+    this.drawText(this.truncate(cleanLine(cover.subtitle), subtitle, width), x, y + 6, subtitle);
+    const bottom = y + 6 + 16;
+    this.doc.rect(MARGIN_X, top, 5, bottom - top).fill(`#${accent}`);
+    this.y = bottom + 18;
+    if (cover.fields.length > 0) {
+      const columns = Math.min(cover.fields.length, 3);
+      const columnWidth = CONTENT_WIDTH / columns;
+      cover.fields.forEach((field, index) => {
+        const column = index % columns;
+        if (column === 0 && index > 0) this.y += 30;
+        const fieldX = MARGIN_X + column * columnWidth;
+        const keyStyle: Style = { face: 'regular', size: 7.6, color: MUTED };
+        const valueStyle: Style = { face: 'bold', size: 9.5, color: INK };
+        this.drawText(this.truncate(cleanLine(field.key).toUpperCase(), keyStyle, columnWidth - 10), fieldX, this.y, keyStyle);
+        const value = field.value.map((run) => run.text).join('');
+        this.drawText(this.truncate(cleanLine(value), valueStyle, columnWidth - 10), fieldX, this.y + 11, valueStyle);
+      });
+      this.y += 32;
+      this.doc.rect(MARGIN_X, this.y, CONTENT_WIDTH, 1.6).fill(`#${accent}`);
+      this.y += 6;
+    }
   }
 
   private banner(cover: Cover): void {

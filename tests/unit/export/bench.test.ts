@@ -11,7 +11,7 @@ describe('benchExport', () => {
   });
 
   it('times the model, both renderers and the floors per plan', async () => {
-    const result = await benchExport({ learners: 1, freshFontSample: 1 });
+    const result = await benchExport({ learners: 1, freshFontSample: 1, clientSample: 1 });
     expect(result.plans).toBe(1);
     for (const times of [result.wallMs, result.cpuMs]) {
       for (const value of Object.values(times)) expect(value).toBeGreaterThan(0);
