@@ -129,6 +129,8 @@ const DocumentSettings = {
   project: ProjectSchema,
   /** Add the engine's warnings (over budget, uncovered gaps) as "Points to discuss". */
   includeWarnings: z.boolean().default(false),
+  /** Fill the client's Word template even though it has placeholders the studio does not know (they stay as typed). */
+  allowUnknownPlaceholders: z.boolean().default(false),
 };
 
 export const ExportSummarySchema = z.object({
@@ -154,13 +156,16 @@ const ExportCohortOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('existing'), folder: FilePath, files: z.array(z.string()) }),
   /** The folder dialog was dismissed. */
   z.object({ status: z.literal('dismissed') }),
+  /** The client's Word template has placeholders the studio does not know: nothing was written. Ask, then export with `allowUnknownPlaceholders`. */
+  z.object({ status: z.literal('unknown-placeholders'), fileName: z.string(), unknown: z.array(z.string()), folder: FilePath.nullable() }),
   z.object({ status: z.literal('failed'), error: StudioErrorSchema }),
 ]);
 export type ExportCohortOutcome = z.output<typeof ExportCohortOutcomeSchema>;
 
 const ExportDocumentOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('exported'), filePath: FilePath }),
+  z.object({ status: z.literal('exported'), filePath: FilePath, notes: z.array(z.string()) }),
   z.object({ status: z.literal('dismissed') }),
+  z.object({ status: z.literal('unknown-placeholders'), fileName: z.string(), unknown: z.array(z.string()), folder: FilePath.nullable() }),
   z.object({ status: z.literal('failed'), error: StudioErrorSchema }),
 ]);
 export type ExportDocumentOutcome = z.output<typeof ExportDocumentOutcomeSchema>;

@@ -164,3 +164,42 @@ test('cohort pack: progress, cancel half-way, then export fully over the same fo
   const roster = readFileSync(join(folder, 'roster.csv'), 'utf8');
   expect(roster.trim().split(/\r?\n/)).toHaveLength(13);
 });
+
+test('the organisation’s Word template: misspelt placeholders listed when chosen and asked about at export, then filled', async ({ browser }) => {
+  const templates = join(repoRoot, 'tests/fixtures/templates');
+  const out = join(temp.dir, 'template');
+  mkdirSync(out, { recursive: true });
+  const session = await launch(browser, {
+    dialogs: { brandingFile: [join(templates, 'misspelt.docx'), join(templates, 'client-template.docx')], exportFile: [join(out, 'Priya.docx')] },
+  });
+  const { page } = session;
+  await openExport(page);
+  await page.getByTestId('export-tab-branding').click();
+  await page.getByTestId('branding-choose-template').click();
+  const unknown = page.getByTestId('template-unknown');
+  await expect(unknown).toContainText('{{lerner.name}} — did you mean {{learner.name}}?');
+  await expect(page.getByTestId('branding-client-template')).toHaveText('misspelt.docx');
+  await screenshot(page, 'export-template-unknown-light');
+  await expectAccessible(page, 'branding with unknown placeholders');
+
+  // Exporting with it asks first; Cancel writes nothing.
+  await page.getByTestId('export-tab-document').click();
+  await page.getByTestId('export-docx').click();
+  const question = page.getByRole('dialog', { name: 'Your Word template has placeholders the studio does not know' });
+  await expect(question).toContainText('did you mean {{learner.name}}');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toHaveCount(0);
+  expect(readdirSync(out)).toEqual([]);
+
+  // The corrected template: every placeholder known, the Word file filled.
+  await page.getByTestId('export-tab-branding').click();
+  await page.getByTestId('branding-choose-template').click();
+  await expect(page.getByTestId('template-ok')).toContainText('all known');
+  await page.getByTestId('export-tab-document').click();
+  await page.getByTestId('export-docx').click();
+  await expect(page.getByText('Word document exported')).toBeVisible();
+  const docx = await readDocx(new Uint8Array(readFileSync(join(out, 'Priya.docx'))));
+  expect(docx.problems.size).toBe(0);
+  expect(docx.text).toContain('Priya Nair');
+  expect(docx.text).not.toContain('{{');
+});

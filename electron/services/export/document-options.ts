@@ -5,6 +5,7 @@
  */
 import type { DocumentOptions } from '../../../shared/documents';
 import type { Project } from '../../../shared/domain/schema';
+import type { ExportTemplate } from './cohort-export';
 
 export interface DocumentSettings {
   /** `YYYY-MM-DD` printed as "Prepared on". */
@@ -32,7 +33,16 @@ export function documentOptionsFor(project: Project, settings: DocumentSettings)
     },
     generatedOn: settings.generatedOn,
     includeWarnings: settings.includeWarnings ?? false,
+    template: branding.template,
+    font: branding.font,
   };
+}
+
+/** The organisation's own Word template when the project has one, else the built-in look it chose. */
+export function exportTemplateFor(project: Project): ExportTemplate {
+  const client = project.branding.clientTemplate;
+  const bytes = client ? decodeBase64(client.data) : null;
+  return client && bytes ? { kind: 'client', fileName: client.fileName, bytes } : { kind: 'built-in', name: project.branding.template };
 }
 
 /** Today in the machine's time zone, as plans are dated. */

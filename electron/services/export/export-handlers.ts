@@ -6,15 +6,17 @@
  */
 import { lstat, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createManagerSummary, createPlanDocument, frameworkGuide, imageInfo, type DocumentModel, type DocumentOptions } from '../../../shared/documents';
+import { createManagerSummary, createPlaceholderValues, createPlanDocument, frameworkGuide, imageInfo, type DocumentModel, type DocumentOptions } from '../../../shared/documents';
+import type { Plan } from '../../../shared/domain/schema';
 import { CLIENT_TEMPLATE_MAX_BYTES, LOGO_MAX_BYTES, type Project } from '../../../shared/domain/schema';
 import type { BrandingFileOutcome, DocumentTarget, ExportCohortOutcome, ExportDocumentOutcome, ExportFormat, ExportSummary, PreviewOutcome, StudioError } from '../../../shared/ipc/contract';
 import type { MainHandlers } from '../../../shared/ipc/dispatch';
 import { SaveError, writeFileAtomic } from '../files/atomic-write';
 import type { DialogsPort, EventsPort } from '../studio/ports';
-import { EXPORT_FORMATS, exportCohort, ROSTER_FILE, type CohortExportSummary } from './cohort-export';
+import { describeUnknown, fillClientTemplate, inspectClientTemplate, TemplateError } from './client-template';
+import { EXPORT_FORMATS, exportCohort, ROSTER_FILE, UnknownPlaceholdersError, type CohortExportSummary, type TemplateUsed } from './cohort-export';
 import { resolveCohortPlans } from './cohort-plans';
-import { documentOptionsFor, localIsoDate } from './document-options';
+import { documentOptionsFor, exportTemplateFor, localIsoDate } from './document-options';
 import { renderDocx } from './docx-renderer';
 import { FileNameAllocator, resolveInside, safeFileStem } from './file-names';
 import { createPdfRenderer, type PdfRenderer } from './pdf-renderer';
@@ -48,6 +50,8 @@ function lazyPdfRenderer(): () => Promise<PdfRenderer> {
 
 interface ResolvedDocument {
   model: DocumentModel;
+  /** The learner's plan, for a plan or manager summary. */
+  plan: Plan | null;
   /** File name without extension, made safe. */
   stem: string;
   notes: string[];
@@ -58,7 +62,7 @@ function resolveDocument(project: Project, target: DocumentTarget, options: Docu
   if (target.kind === 'framework-guide') {
     const framework = project.frameworks.find((candidate) => candidate.id === target.frameworkId);
     if (!framework) return { code: 'not-found', message: `The project has no framework "${target.frameworkId}".` };
-    return { model: frameworkGuide(project, framework, options), stem: safeFileStem(`${framework.name} - framework guide`), notes: [] };
+    return { model: frameworkGuide(project, framework, options), plan: null, stem: safeFileStem(`${framework.name} - framework guide`), notes: [] };
   }
   const cohort = resolveCohortPlans(project, { learnerIds: [target.learnerId], generatedAt: now.toISOString() });
   const entry = cohort.entries[0];
@@ -70,6 +74,7 @@ function resolveDocument(project: Project, target: DocumentTarget, options: Docu
   const suffix = target.kind === 'plan' ? 'learning plan' : 'manager summary';
   return {
     model: build(entry.plan),
+    plan: entry.plan,
     stem: safeFileStem(`${entry.learner.name} - ${suffix}`),
     notes: entry.generated ? [`${entry.learner.name} has no saved plan: this is the draft the engine would make today (it is not saved to the project).`] : [],
   };
@@ -77,6 +82,16 @@ function resolveDocument(project: Project, target: DocumentTarget, options: Docu
 
 function isError(value: ResolvedDocument | StudioError): value is StudioError {
   return 'code' in value;
+}
+
+/** What the people reading the files should know about the template used. */
+function templateNotes(template: TemplateUsed): string[] {
+  if (template.kind === 'built-in') return [];
+  return [
+    `Word files were filled into ${template.fileName}; the PDFs use the built-in ${template.pdfTemplate} template with the same branding.`,
+    ...(template.unknown.length > 0 ? [`Placeholders left as typed: ${template.unknown.map((name) => `{{${name}}}`).join(', ')}.`] : []),
+    ...template.warnings,
+  ];
 }
 
 function toSummary(summary: CohortExportSummary, folder: string, notes: string[]): ExportSummary {
@@ -137,7 +152,21 @@ async function readBrandingFile(kind: 'logo' | 'template', filePath: string): Pr
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     return failed('not-a-docx', `${fileName} is not a Word document (.docx). In Word, use File › Save As › Word Document.`, filePath);
   }
-  return { status: 'template', fileName, data: Buffer.from(bytes).toString('base64'), report: { placeholders: [], unknown: [] } };
+  try {
+    const inspection = await inspectClientTemplate(bytes);
+    return {
+      status: 'template',
+      fileName,
+      data: Buffer.from(bytes).toString('base64'),
+      report: {
+        placeholders: inspection.placeholders.map((placeholder) => placeholder.raw),
+        unknown: inspection.unknown.map((placeholder) => ({ name: placeholder.raw, suggestion: placeholder.suggestion })),
+      },
+    };
+  } catch (error) {
+    if (error instanceof TemplateError) return failed('bad-template', `${fileName}: ${error.message}`, filePath);
+    throw error;
+  }
 }
 
 export function createExportHandlers(deps: ExportDeps): ExportHandlers {
@@ -145,7 +174,7 @@ export function createExportHandlers(deps: ExportDeps): ExportHandlers {
   const pdfRenderer = deps.pdfRenderer ?? lazyPdfRenderer();
   const jobs = new Map<string, AbortController>();
 
-  const render = async (model: DocumentModel, format: ExportFormat): Promise<Uint8Array> => (format === 'docx' ? renderDocx(model) : (await pdfRenderer()).render(model));
+  const renderFormat = async (model: DocumentModel, format: ExportFormat): Promise<Uint8Array> => (format === 'docx' ? renderDocx(model) : (await pdfRenderer()).render(model));
 
   return {
     async chooseBrandingFile({ kind }) {
@@ -159,25 +188,49 @@ export function createExportHandlers(deps: ExportDeps): ExportHandlers {
       const today = now();
       const resolved = resolveDocument(project, target, documentOptionsFor(project, { generatedOn: localIsoDate(today), includeWarnings }), today);
       if (isError(resolved)) return { status: 'failed', error: resolved } satisfies PreviewOutcome;
-      const pdf = await render(resolved.model, 'pdf');
+      const pdf = await renderFormat(resolved.model, 'pdf');
       return { status: 'ready', pdfBase64: Buffer.from(pdf).toString('base64'), title: resolved.model.meta.title, notes: resolved.notes };
     },
 
-    async exportDocument({ project, target, includeWarnings, format }): Promise<ExportDocumentOutcome> {
+    async exportDocument({ project, target, includeWarnings, format, allowUnknownPlaceholders }): Promise<ExportDocumentOutcome> {
       const today = now();
-      const resolved = resolveDocument(project, target, documentOptionsFor(project, { generatedOn: localIsoDate(today), includeWarnings }), today);
+      const options = documentOptionsFor(project, { generatedOn: localIsoDate(today), includeWarnings });
+      const resolved = resolveDocument(project, target, options, today);
       if (isError(resolved)) return { status: 'failed', error: resolved };
+      const notes = [...resolved.notes];
+      // The organisation's Word template lays out a learner's plan; other documents use the built-in look.
+      const template = exportTemplateFor(project);
+      let render = (): Promise<Uint8Array> => renderFormat(resolved.model, format);
+      if (format === 'docx' && template.kind === 'client') {
+        if (target.kind !== 'plan' || !resolved.plan) {
+          notes.push(`${template.fileName} is a plan template; this document uses the built-in ${project.branding.template} template.`);
+        } else {
+          let inspection;
+          try {
+            inspection = await inspectClientTemplate(template.bytes);
+          } catch (error) {
+            if (error instanceof TemplateError) return failed('bad-template', `${template.fileName}: ${error.message}`);
+            throw error;
+          }
+          if (inspection.unknown.length > 0 && !allowUnknownPlaceholders) {
+            return { status: 'unknown-placeholders', fileName: template.fileName, unknown: inspection.unknown.map(describeUnknown), folder: null };
+          }
+          const values = createPlaceholderValues(project, options)(resolved.plan);
+          render = () => fillClientTemplate(template.bytes, values, { inspection, accentColor: options.organisation.accentColor, title: resolved.model.meta.title });
+          notes.push(`Filled into ${template.fileName}.`);
+        }
+      }
       const chosen = await deps.dialogs.chooseExportLocation(`${resolved.stem}.${format}`, format);
       if (chosen === null) return { status: 'dismissed' };
       if (!path.isAbsolute(chosen)) return failed('invalid-path', `PLP Studio can only save to a full path, not ${JSON.stringify(chosen)}.`);
       const filePath = path.extname(chosen).toLowerCase() === `.${format}` ? chosen : `${chosen}.${format}`;
       try {
-        await writeFileAtomic(filePath, await render(resolved.model, format));
+        await writeFileAtomic(filePath, await render());
       } catch (error) {
         if (error instanceof SaveError) return failed(error.code, error.message, filePath);
         throw error;
       }
-      return { status: 'exported', filePath };
+      return { status: 'exported', filePath, notes };
     },
 
     async exportCohort(input, context): Promise<ExportCohortOutcome> {
@@ -206,14 +259,20 @@ export function createExportHandlers(deps: ExportDeps): ExportHandlers {
           onExisting: input.onExisting === 'ask' ? 'keep-both' : input.onExisting,
           roster,
           document: documentOptionsFor(project, { generatedOn: input.generatedOn ?? localIsoDate(today), includeWarnings: input.includeWarnings }),
+          template: exportTemplateFor(project),
+          allowUnknownPlaceholders: input.allowUnknownPlaceholders,
           signal: controller.signal,
           now,
           ...(formats.includes('pdf') ? { pdfRenderer: await pdfRenderer() } : {}),
           onProgress: (done, total, current) => deps.events.send(context.windowId, 'exportProgress', { jobId, done, total, current }),
         });
-        const result = toSummary(summary, folder, []);
+        const result = toSummary(summary, folder, templateNotes(summary.template));
         return summary.cancelled ? { status: 'cancelled', summary: result } : { status: 'exported', summary: result };
       } catch (error) {
+        if (error instanceof UnknownPlaceholdersError) {
+          return { status: 'unknown-placeholders', fileName: project.branding.clientTemplate?.fileName ?? '', unknown: error.unknown.map(describeUnknown), folder };
+        }
+        if (error instanceof TemplateError) return failed('bad-template', error.message);
         const code = (error as NodeJS.ErrnoException).code;
         if (typeof code === 'string') return failed('io', `PLP Studio could not write to ${folder}: ${(error as Error).message.split('\n')[0]}`, folder);
         throw error;

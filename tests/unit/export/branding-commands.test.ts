@@ -39,3 +39,11 @@ describe('setBranding', () => {
     expect(() => setBranding(patch)).toThrow(message);
   });
 });
+
+describe('the project file and the renderers name the same built-in templates', () => {
+  it('has one look per schema value, in the same order', async () => {
+    const { BUILT_IN_TEMPLATES: looks } = await import('../../../shared/documents/options');
+    const { BUILT_IN_TEMPLATES: saved } = await import('../../../shared/domain/schema');
+    expect(looks.map((look) => look.id)).toEqual([...saved]);
+  });
+});

@@ -158,7 +158,7 @@ describe('exportDocument', () => {
     const chosen = path.join(work, 'Guide for the client');
     harness.dialogs.enqueue({ exportFile: [chosen] });
     const outcome = await harness.call('exportDocument', { project, target: { kind: 'framework-guide', frameworkId: project.frameworks[0]!.id }, format: 'docx' });
-    expect(outcome).toEqual({ status: 'exported', filePath: `${chosen}.docx` });
+    expect(outcome).toEqual({ status: 'exported', filePath: `${chosen}.docx`, notes: [] });
     expect(harness.dialogs.shown[0]).toMatchObject({ kind: 'export-file', format: 'docx', suggestedFileName: expect.stringMatching(/framework guide\.docx$/) });
     expect((await readDocx(new Uint8Array(await fsp.readFile(`${chosen}.docx`)))).problems.size).toBe(0);
   });
@@ -188,5 +188,62 @@ describe('chooseBrandingFile', () => {
     expect(await harness.call('chooseBrandingFile', { kind: 'logo' })).toMatchObject({ status: 'failed', error: { code: 'not-an-image', message: expect.stringContaining('PNG or JPEG') } });
     expect(await harness.call('chooseBrandingFile', { kind: 'logo' })).toMatchObject({ status: 'failed', error: { code: 'too-large', message: expect.stringContaining('at most 1 MB') } });
     expect(await harness.call('chooseBrandingFile', { kind: 'template' })).toMatchObject({ status: 'failed', error: { code: 'not-a-docx' } });
+  });
+});
+
+describe('the project’s own Word template', () => {
+  const templateFile = (name: string) => path.join(repoRoot, 'tests/fixtures/templates', name);
+  const withTemplate = async (name: string): Promise<Project> => {
+    const project = sample();
+    const data = (await fsp.readFile(templateFile(name))).toString('base64');
+    return { ...project, branding: { ...project.branding, template: 'modern', clientTemplate: { fileName: name, data } } };
+  };
+
+  it('is checked when chosen: its placeholders, and the unknown ones with a suggestion', async () => {
+    harness.dialogs.enqueue({ brandingFile: [templateFile('client-template.docx'), templateFile('misspelt.docx')] });
+    const good = await harness.call('chooseBrandingFile', { kind: 'template' });
+    expect(good).toMatchObject({ status: 'template', fileName: 'client-template.docx', report: { unknown: [] } });
+    if (good.status === 'template') expect(good.report.placeholders).toEqual(expect.arrayContaining(['learner.name', 'plan.goals']));
+    const misspelt = await harness.call('chooseBrandingFile', { kind: 'template' });
+    if (misspelt.status !== 'template') throw new Error(misspelt.status);
+    expect(misspelt.report.unknown).toEqual(expect.arrayContaining([{ name: 'lerner.name', suggestion: 'learner.name' }]));
+  });
+
+  it('fills the cohort’s Word files (the PDFs keep the built-in look) and says so', async () => {
+    const project = await withTemplate('client-template.docx');
+    const folder = path.join(work, 'client');
+    const outcome = await harness.call('exportCohort', { jobId: 'job-client', project, learnerIds: firstLearners(project, 1), formats: ['docx', 'pdf'], folder, roster: false });
+    if (outcome.status !== 'exported') throw new Error(JSON.stringify(outcome));
+    expect(outcome.summary.notes[0]).toBe('Word files were filled into client-template.docx; the PDFs use the built-in modern template with the same branding.');
+    const docx = await readDocx(new Uint8Array(await fsp.readFile(outcome.summary.written.find((file) => file.endsWith('.docx'))!)));
+    expect(docx.problems.size).toBe(0);
+    expect(docx.text).toContain(project.learners[0]!.name);
+    expect(docx.text).not.toContain('{{learner.name}}');
+    expect([...docx.parts.keys()].some((part) => /^word\/header\d*\.xml$/.test(part))).toBe(true);
+  });
+
+  it('with unknown placeholders, asks first (nothing written), then fills around them when the user says so', async () => {
+    const project = await withTemplate('misspelt.docx');
+    const folder = path.join(work, 'misspelt');
+    const base = { project, learnerIds: firstLearners(project, 1), formats: ['docx' as const], folder, roster: false };
+    const asked = await harness.call('exportCohort', { ...base, jobId: 'job-ask01' });
+    expect(asked).toMatchObject({ status: 'unknown-placeholders', fileName: 'misspelt.docx', folder });
+    if (asked.status === 'unknown-placeholders') expect(asked.unknown.some((line) => line.includes('did you mean {{learner.name}}'))).toBe(true);
+    await expect(fsp.readdir(folder)).rejects.toThrow();
+    const forced = await harness.call('exportCohort', { ...base, jobId: 'job-force1', allowUnknownPlaceholders: true });
+    expect(forced.status).toBe('exported');
+    expect(await fsp.readdir(folder)).toHaveLength(1);
+  });
+
+  it('one plan as Word is filled into it; a framework guide keeps the built-in look, with a note', async () => {
+    const project = await withTemplate('client-template.docx');
+    const plan = path.join(work, 'plan.docx');
+    const guide = path.join(work, 'guide.docx');
+    harness.dialogs.enqueue({ exportFile: [plan, guide] });
+    const one = await harness.call('exportDocument', { project, target: { kind: 'plan', learnerId: project.learners[0]!.id }, format: 'docx' });
+    expect(one).toMatchObject({ status: 'exported', notes: expect.arrayContaining(['Filled into client-template.docx.']) });
+    expect((await readDocx(new Uint8Array(await fsp.readFile(plan)))).text).not.toContain('{{');
+    const other = await harness.call('exportDocument', { project, target: { kind: 'framework-guide', frameworkId: project.frameworks[0]!.id }, format: 'docx' });
+    expect(other).toMatchObject({ status: 'exported', notes: ['client-template.docx is a plan template; this document uses the built-in modern template.'] });
   });
 });

@@ -6,16 +6,13 @@ import { Alert, Box, Button, ColorInput, Group, Image, List, Paper, Radio, Segme
 import { IconFileTypeDocx, IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { setBranding, setClientOrganisation } from '../../../../shared/domain/commands/project-commands';
-import { BUILT_IN_TEMPLATES, type Branding, type BuiltInTemplate, type Project } from '../../../../shared/domain/schema';
+import { BUILT_IN_TEMPLATES as TEMPLATE_LOOKS } from '../../../../shared/documents/options';
+import type { Branding, BuiltInTemplate, Project } from '../../../../shared/domain/schema';
 import type { TemplateReport } from '../../../../shared/ipc/contract';
 import { showToast } from '../../app/mantine-ui';
 import { useServices } from '../../app/services';
 import { CommitTextInput } from '../capability-model/editing';
 
-const TEMPLATE_TEXT: Record<BuiltInTemplate, { label: string; description: string }> = {
-  classic: { label: 'Classic', description: 'A cover page, numbered sections and ruled tables: a formal document to sign.' },
-  modern: { label: 'Modern', description: 'A title band on the first page, bold section headings and shaded tables: compact and airy.' },
-};
 
 const SWATCHES = ['#1F4E79', '#0B6E4F', '#6A1B9A', '#B3261E', '#00639B', '#8A5A00', '#3D4A5C'];
 
@@ -117,16 +114,16 @@ export function BrandingPanel({ project }: { project: Project }) {
         <Stack gap="md">
           <Radio.Group label="Template" value={branding.template} onChange={(value) => apply({ template: value as BuiltInTemplate })} data-testid="branding-template">
             <Stack gap="xs" mt={6}>
-              {BUILT_IN_TEMPLATES.map((template) => (
-                <Radio.Card key={template} value={template} radius="md" p="sm" className="plp-template-card" data-testid={`branding-template-${template}`}>
+              {TEMPLATE_LOOKS.map((template) => (
+                <Radio.Card key={template.id} value={template.id} radius="md" p="sm" className="plp-template-card" data-testid={`branding-template-${template.id}`}>
                   <Group wrap="nowrap" align="flex-start">
                     <Radio.Indicator />
                     <Box>
                       <Text fw={600} size="sm">
-                        {TEMPLATE_TEXT[template].label}
+                        {template.label}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {TEMPLATE_TEXT[template].description}
+                        {template.description}
                       </Text>
                     </Box>
                   </Group>
@@ -182,7 +179,7 @@ export function BrandingPanel({ project }: { project: Project }) {
               ) : null}
             </Group>
             {templateReport && templateReport.unknown.length > 0 ? (
-              <Alert color="orange" mt="sm" title="Placeholders the studio does not know" data-testid="template-unknown">
+              <Alert color="orange" mt="sm" title="Placeholders the studio does not know" styles={{ label: { color: 'var(--plp-warning-text)' } }} data-testid="template-unknown">
                 <Text size="sm" mb={4}>
                   These stay as typed in the exported documents. Correct them in Word and choose the template again:
                 </Text>

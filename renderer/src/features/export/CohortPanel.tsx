@@ -10,6 +10,7 @@ import type { Project } from '../../../../shared/domain/schema';
 import type { ExportCohortOutcome, ExportFormat, ExportSummary, OnExistingChoice } from '../../../../shared/ipc/contract';
 import { showToast } from '../../app/mantine-ui';
 import { useServices } from '../../app/services';
+import { UnknownPlaceholdersModal, type UnknownPlaceholders } from './UnknownPlaceholdersModal';
 
 interface Progress {
   done: number;
@@ -18,6 +19,7 @@ interface Progress {
 }
 
 type Conflict = { folder: string; files: string[] };
+type Retry = UnknownPlaceholders & { folder: string | null; onExisting: OnExistingChoice };
 
 function newJobId(): string {
   return `job-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -38,6 +40,7 @@ export function CohortPanel({ project }: { project: Project }) {
   const [includeWarnings, setIncludeWarnings] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [unknownPlaceholders, setUnknownPlaceholders] = useState<Retry | null>(null);
   const [result, setResult] = useState<{ status: 'exported' | 'cancelled'; summary: ExportSummary } | null>(null);
   const job = useRef<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -75,7 +78,7 @@ export function CohortPanel({ project }: { project: Project }) {
     });
   const toggleFormat = (format: ExportFormat) => setFormats((current) => (current.includes(format) ? current.filter((candidate) => candidate !== format) : [...current, format]));
 
-  const run = async (folder?: string, onExisting: OnExistingChoice = 'ask') => {
+  const run = async (folder?: string, onExisting: OnExistingChoice = 'ask', allowUnknownPlaceholders = false) => {
     const jobId = newJobId();
     job.current = jobId;
     setResult(null);
@@ -91,6 +94,7 @@ export function CohortPanel({ project }: { project: Project }) {
         roster,
         includeWarnings,
         onExisting,
+        allowUnknownPlaceholders,
         ...(folder ? { folder } : {}),
       });
     } catch (error) {
@@ -100,6 +104,7 @@ export function CohortPanel({ project }: { project: Project }) {
       setProgress(null);
     }
     if (outcome.status === 'existing') setConflict({ folder: outcome.folder, files: outcome.files });
+    else if (outcome.status === 'unknown-placeholders') setUnknownPlaceholders({ fileName: outcome.fileName, unknown: outcome.unknown, folder: outcome.folder, onExisting });
     else if (outcome.status === 'failed') showToast({ kind: 'error', title: 'Export failed', message: outcome.error.message, persistent: true });
     else if (outcome.status === 'exported' || outcome.status === 'cancelled') {
       setResult(outcome);
@@ -236,6 +241,15 @@ export function CohortPanel({ project }: { project: Project }) {
           </Table>
         </ScrollArea.Autosize>
       </Paper>
+
+      <UnknownPlaceholdersModal
+        question={unknownPlaceholders}
+        onAnswer={(exportAnyway) => {
+          const pending = unknownPlaceholders;
+          setUnknownPlaceholders(null);
+          if (exportAnyway && pending) void run(pending.folder ?? undefined, pending.onExisting, true);
+        }}
+      />
 
       <Modal opened={conflict !== null} onClose={() => resolveConflict(null)} title="Some files are already in this folder" data-testid="cohort-conflict" size="lg">
         {conflict ? (

@@ -10,6 +10,7 @@ import type { DocumentTarget, ExportFormat, PreviewOutcome } from '../../../../s
 import { showToast } from '../../app/mantine-ui';
 import { useServices } from '../../app/services';
 import { PdfPreview } from './PdfPreview';
+import { UnknownPlaceholdersModal, type UnknownPlaceholders } from './UnknownPlaceholdersModal';
 
 type Kind = DocumentTarget['kind'];
 
@@ -36,6 +37,7 @@ export function DocumentPanel({ project }: { project: Project }) {
   /** The last preview that came back, and the request it answers. */
   const [shown, setShown] = useState<{ request: object; outcome: PreviewOutcome } | null>(null);
   const [saving, setSaving] = useState<ExportFormat | null>(null);
+  const [unknownPlaceholders, setUnknownPlaceholders] = useState<UnknownPlaceholders | null>(null);
   const [refresh, setRefresh] = useState(0);
 
   // A learner or framework deleted meanwhile: fall back to the first one.
@@ -64,12 +66,13 @@ export function DocumentPanel({ project }: { project: Project }) {
   const preview = request ? (shown?.outcome ?? null) : null;
   const rendering = request !== null && shown?.request !== request;
 
-  const save = async (format: ExportFormat) => {
+  const save = async (format: ExportFormat, allowUnknownPlaceholders = false) => {
     if (!target) return;
     setSaving(format);
     try {
-      const outcome = await api.exportDocument({ project, target, includeWarnings, format });
-      if (outcome.status === 'exported') showToast({ kind: 'success', title: format === 'docx' ? 'Word document exported' : 'PDF exported', message: outcome.filePath });
+      const outcome = await api.exportDocument({ project, target, includeWarnings, format, allowUnknownPlaceholders });
+      if (outcome.status === 'exported') showToast({ kind: 'success', title: format === 'docx' ? 'Word document exported' : 'PDF exported', message: outcome.filePath, ...(outcome.notes.length > 0 ? { details: outcome.notes } : {}) });
+      else if (outcome.status === 'unknown-placeholders') setUnknownPlaceholders({ fileName: outcome.fileName, unknown: outcome.unknown });
       else if (outcome.status === 'failed') showToast({ kind: 'error', title: 'Export failed', message: outcome.error.message, persistent: true });
     } finally {
       setSaving(null);
@@ -136,6 +139,14 @@ export function DocumentPanel({ project }: { project: Project }) {
         </Group>
       </Paper>
 
+      <UnknownPlaceholdersModal
+        question={unknownPlaceholders}
+        onAnswer={(exportAnyway) => {
+          setUnknownPlaceholders(null);
+          if (exportAnyway) void save('docx', true);
+        }}
+      />
+
       <Box className="plp-preview" mt="md" aria-busy={rendering} aria-live="polite" data-testid="export-preview">
         {rendering ? (
           <Group gap="xs" className="plp-preview-status" data-testid="preview-updating">
@@ -150,7 +161,7 @@ export function DocumentPanel({ project }: { project: Project }) {
             {kind === 'framework-guide' ? 'The project has no framework yet: build one in Pathways.' : 'The project has no learners yet: add them in Learners & plans.'}
           </Text>
         ) : preview?.status === 'failed' ? (
-          <Alert color="orange" title="Nothing to preview" data-testid="preview-failed">
+          <Alert color="orange" title="Nothing to preview" styles={{ label: { color: 'var(--plp-warning-text)' } }} data-testid="preview-failed">
             {preview.error.message}
           </Alert>
         ) : preview?.status === 'ready' ? (
