@@ -38,6 +38,7 @@ import { findLearner } from '../../services/export/cohort-plans';
 import { loadProjectFile } from '../../services/projects/load-project-file';
 import { parseArgs, rejectUnknownFlags } from '../args';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE_OR_IO, oneLine, UsageError, type CliIo } from '../io';
+import { localIsoDate } from '../../services/export/document-options';
 
 const VALUE_FLAGS = ['learner', 'format', 'out', 'on-existing', 'framework', 'accent', 'logo', 'lang', 'template', 'pdf-template', 'font'];
 const BOOLEAN_FLAGS = ['all', 'allow-unknown-placeholders'];
@@ -64,10 +65,6 @@ function printable(text: string): string {
   return oneLine(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));
 }
 
-function localIsoDate(date: Date): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 function stringFlag(value: string | true | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;

@@ -28,6 +28,7 @@ import { loadProjectFile } from '../../services/projects/load-project-file';
 import { parseArgs, rejectUnknownFlags } from '../args';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE_OR_IO, oneLine, UsageError, type CliIo } from '../io';
 import { APP_VERSION } from '../version';
+import { localIsoDate } from '../../services/export/document-options';
 
 export interface ImportAssessmentsOptions {
   /** Today as YYYY-MM-DD (the default --date); injectable for tests. */
@@ -35,10 +36,6 @@ export interface ImportAssessmentsOptions {
   now?: () => Date;
 }
 
-export function localIsoDate(date: Date): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 const plural = (count: number, word: string, many = `${word}s`): string => `${count.toLocaleString('en')} ${count === 1 ? word : many}`;
 
