@@ -8,7 +8,7 @@
  * one as an entry (the user decided each answer's level when saving it). Among saved mappings the
  * one that reads most answers wins, then the one listing most of them, then the first saved.
  */
-import type { Project, SavedScaleMapping } from '../schema';
+import type { ProficiencyScale, Project, SavedScaleMapping } from '../schema';
 import type { ColumnMapping } from './column-mapping';
 import { cleanCell, matchKey } from './normalize';
 import { createLevelReader, defaultScaleMapping, type ScaleMapping } from './scale-mapping';
@@ -91,4 +91,27 @@ export function chooseScaleMapping(project: Pick<Project, 'scale' | 'scaleMappin
 export function savedScaleMappingChoice(project: Pick<Project, 'scaleMappings'>, id: string): ScaleMappingChoice | null {
   const saved = project.scaleMappings.find((mapping) => mapping.id === id);
   return saved ? { scaleMapping: fromSavedScaleMapping(saved), source: { kind: 'saved', id: saved.id, name: saved.name } } : null;
+}
+
+const PLAIN_NUMBER = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
+
+/**
+ * The mapping as it is worth saving: its own entries, plus an entry for every text answer of the
+ * file it reads as a level (by label, "3 - Skilled", …), so the saved mapping describes the
+ * client's whole scale and keeps reading it the same way if a level is renamed later. Plain
+ * numbers stay with the number range; "not assessed" answers are not entries.
+ */
+export function completeScaleMapping(scale: ProficiencyScale, mapping: ScaleMapping, answers: readonly string[]): ScaleMapping {
+  const reader = createLevelReader(scale, mapping);
+  const keys = new Set(mapping.entries.map((entry) => matchKey(entry.value)));
+  const entries = [...mapping.entries];
+  for (const answer of answers) {
+    const key = matchKey(answer);
+    if (keys.has(key) || PLAIN_NUMBER.test(answer.trim())) continue;
+    const level = reader(answer);
+    if (level.status !== 'level') continue;
+    keys.add(key);
+    entries.push({ value: answer, levelId: level.levelId });
+  }
+  return { ...mapping, entries };
 }

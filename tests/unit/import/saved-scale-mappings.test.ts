@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveScaleMapping, type SaveScaleMappingInput } from '../../../shared/domain/commands/scale-mapping-commands';
 import { hasChanges, importCommand, planAssessmentImport, proposeAssessmentImport } from '../../../shared/domain/import/assessment-import';
-import { chooseScaleMapping, distinctCapabilityAnswers } from '../../../shared/domain/import/saved-scale-mappings';
+import { chooseScaleMapping, completeScaleMapping, distinctCapabilityAnswers } from '../../../shared/domain/import/saved-scale-mappings';
 import { parseCsv, type RawTable } from '../../../shared/domain/import/table';
 import type { Project } from '../../../shared/domain/schema';
 import { counterIds, loadSample } from './support';
@@ -87,5 +87,21 @@ describe('choosing the scale mapping an import starts from', () => {
     const second = planAssessmentImport({ project: after, table: SURVEY, ...proposeAssessmentImport(after, SURVEY), kind: 'self', date: '2026-05-04', newId: counterIds() });
     expect(hasChanges(second)).toBe(false);
     expect(second.counts.assessmentsUnchanged).toBe(4);
+  });
+});
+
+describe('completeScaleMapping', () => {
+  it('adds an entry for every text answer read as a level, keeps its own entries first, leaves numbers and "n/a" to the range', () => {
+    const scale = loadSample().scale;
+    const mapping = { name: 'Edited', entries: [{ value: 'Not yet competent', levelId: 'beginner' }], numericRange: { min: 1, max: 4 } };
+    expect(completeScaleMapping(scale, mapping, ['not yet competent', 'Skilled', '3 - Expert', '2', 'n/a', 'Guru'])).toEqual({
+      name: 'Edited',
+      entries: [
+        { value: 'Not yet competent', levelId: 'beginner' },
+        { value: 'Skilled', levelId: 'skilled' },
+        { value: '3 - Expert', levelId: 'expert' },
+      ],
+      numericRange: { min: 1, max: 4 },
+    });
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/domain/commands/model-commands';
 import { newId } from '../../../../shared/domain/ids';
 import type { ProficiencyLevel, Project } from '../../../../shared/domain/schema';
+import { SavedScaleMappings } from './SavedScaleMappings';
 import { announce, CommitTextarea, CommitTextInput, count, focusSoon, MoveButtons, restoreFocus, useRun } from './editing';
 
 function usageLines(usage: LevelUsage): string[] {
@@ -248,6 +249,7 @@ export function ScaleEditor({ project }: { project: Project }) {
           </Text>
         ) : null}
       </Group>
+      <SavedScaleMappings project={project} />
     </Stack>
   );
 }
