@@ -715,9 +715,12 @@ function SaveMappingControl(props: { saveAs: string | null; defaultName: string;
   if (props.saveAs !== null) {
     return (
       <Group gap="xs" wrap="nowrap" data-testid="import-save-mapping-pending">
-        <Badge variant="light" color="teal" size="lg" leftSection={<IconDeviceFloppy size={14} aria-hidden />} tt="none">
-          Saved as “{props.saveAs}” with the import
-        </Badge>
+        <ThemeIcon variant="light" color="teal" size={26} radius="xl" aria-hidden>
+          <IconDeviceFloppy size={16} />
+        </ThemeIcon>
+        <Text size="sm">
+          Saved as <strong>“{props.saveAs}”</strong> with the import
+        </Text>
         <Button variant="subtle" size="xs" onClick={() => props.onSaveAs(null)} data-testid="import-save-mapping-undo">
           Don&apos;t save
         </Button>
