@@ -6,7 +6,7 @@
  * under the scale editor. Real services and files, the production renderer, scripted dialogs.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
@@ -89,6 +89,14 @@ async function setLevel(page: Page, value: string, level: string): Promise<void>
   await valueRow(page, value).first().getByTestId('value-level').click();
   await page.getByRole('option', { name: level, exact: true }).click();
   await expect(valueRow(page, value).first()).toHaveAttribute('data-status', 'level');
+}
+
+/** The saved-mappings list under the scale editor, scrolled into view, as a PNG in tests/artifacts/e2e. */
+async function shootMappings(page: Page, name: string): Promise<void> {
+  const section = page.getByTestId('saved-scale-mappings');
+  await section.scrollIntoViewIfNeeded();
+  await settleAnimations(page);
+  await section.screenshot({ path: join(resolve(import.meta.dirname, '../artifacts/e2e'), `${name}.png`) });
 }
 
 async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
@@ -194,7 +202,7 @@ test('save a mapping with an import, reuse it automatically on a similar file, k
   const reopened = await launch(browser, { colorScheme: 'dark', dialogs: { spreadsheet: [second] } });
   await expect(reopened.page.getByTestId('file-name')).toHaveText('client.plp');
   expect(await savedMappings(reopened.page)).toEqual(['Client survey 2025 | 3 | 1–4']);
-  await screenshot(reopened.page, 'scalemap-dark-scale-editor');
+  await shootMappings(reopened.page, 'scalemap-dark-scale-editor');
   await fileToValues(reopened.page, 'client survey 2026.csv');
   await expect(reopened.page.getByTestId('import-saved-mapping-note')).toContainText('Using your saved mapping “Client survey 2025”');
   await expectNoAxeViolations(reopened.page, 'values step with the saved mapping (dark)');
@@ -219,7 +227,7 @@ test('saved mappings under the scale editor: rename and delete, each one undo st
   await page.getByTestId('import-confirm').click();
   await expect(wizard(page)).toHaveCount(0);
   expect(await savedMappings(page)).toEqual(['Likert | 0 | 1–5']);
-  await screenshot(page, 'scalemap-light-scale-editor');
+  await shootMappings(page, 'scalemap-light-scale-editor');
   await settleAnimations(page);
   const axe = await new AxeBuilder({ page }).include('[data-testid="saved-scale-mappings"]').analyze();
   expect(axe.violations.map((violation) => violation.id)).toEqual([]);

@@ -4,7 +4,7 @@
  * which level its ratings, targets, indicators and activity ranges move to, and does it all as
  * one undoable step.
  */
-import { ActionIcon, Alert, Box, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Divider, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
 import {
@@ -249,6 +249,7 @@ export function ScaleEditor({ project }: { project: Project }) {
           </Text>
         ) : null}
       </Group>
+      <Divider />
       <SavedScaleMappings project={project} />
     </Stack>
   );
