@@ -24,7 +24,7 @@ describe('readSpreadsheet request', () => {
     const h = harness([csvFixture]);
     const outcome = await h.call('readSpreadsheet', {});
     expect(h.dialogs.shown).toEqual([{ kind: 'spreadsheet' }]);
-    expect(h.dialogs.remaining()).toEqual({ open: 0, save: 0, spreadsheet: 0 });
+    expect(h.dialogs.remaining()).toMatchObject({ open: 0, save: 0, spreadsheet: 0 });
     if (outcome.status !== 'read') throw new Error(JSON.stringify(outcome));
     expect(outcome.fileName).toBe('messy-assessments.csv');
     expect(outcome.filePath).toBe(csvFixture);
