@@ -1,7 +1,9 @@
 /**
  * Import assessments from a spreadsheet, in six steps: file (and sheet) → header row → columns →
  * values → kind and date → review. Nothing touches the project until "Import valid rows"; the
- * import is then ONE command, so one undo step.
+ * import is then ONE command, so one undo step. "Save this mapping for next time…" in the values
+ * step only records a name: the mapping is saved by that same command (one Undo removes the
+ * import and the saved mapping), or alone when the file brings no changes.
  */
 import {
   Alert,
