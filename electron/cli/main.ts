@@ -19,9 +19,10 @@ Commands:
   new <file.plp> [--sample] [--title T] [--force]
                                                Create a blank project (or the sample one).
   import-assessments <file.plp> <file.csv|file.xlsx> --kind self|manager|pre|post
-                     [--date YYYY-MM-DD] [--sheet NAME] [--out <file.plp>]
+                     [--date YYYY-MM-DD] [--sheet NAME] [--mapping NAME] [--out <file.plp>]
                                                Import assessments (and learners) from a
                                                spreadsheet; saves in place or to --out.
+                                               --mapping: a scale mapping saved in the project.
   plan <file.plp> (--learner <id|email>[,...] | --all) [--framework ID]
        [--include-agreed] [--discard-overrides] [--today YYYY-MM-DD] [--out <file.plp>]
                                                (Re)generate plans with the engine and save

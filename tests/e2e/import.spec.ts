@@ -174,7 +174,7 @@ test('import the messy CSV and the workbook: error report, heat-map, one undo st
   await page.getByTestId('import-confirm').click();
   await expect(wizard(page)).toHaveCount(0);
   expect(await learnerCount(page)).toBe(SAMPLE_LEARNERS + 3);
-  expect(dialogs.remaining()).toEqual({ open: 0, save: 1, spreadsheet: 0 });
+  expect(dialogs.remaining()).toMatchObject({ open: 0, save: 1, spreadsheet: 0 });
 
   // Manager ratings show in the heat-map when it is switched to them.
   await openWorkspace(page, 'needs-analysis');

@@ -1,9 +1,10 @@
 /**
  * `plp-studio import-assessments <project> <file.csv|file.xlsx> --kind self|manager|pre|post
- *  [--date YYYY-MM-DD] [--sheet NAME] [--out <project>]`
+ *  [--date YYYY-MM-DD] [--sheet NAME] [--mapping NAME] [--out <project>]`
  *
  * The import wizard without the wizard: header row detected, columns matched by header, levels
- * read with the project's labels and numbers 1..N. Prints what changed and every rejected cell,
+ * read with the project's labels and numbers 1..N, or with the saved scale mapping that reads the
+ * file's answers better (the wizard's own choice), or with the saved mapping --mapping names. Prints what changed and every rejected cell,
  * one per line, then saves atomically (in place, or to --out). Exit 0 when something was imported
  * or the file was already imported, 1 when nothing in the file was importable, 2 for usage or I/O
  * errors.
@@ -18,6 +19,9 @@ import {
   type ImportProposal,
 } from '../../../shared/domain/import/assessment-import';
 import { describeColumn } from '../../../shared/domain/import/column-mapping';
+import { fromSavedScaleMapping } from '../../../shared/domain/import/saved-scale-mappings';
+import { describeRange } from '../../../shared/domain/import/scale-mapping';
+import { findScaleMappingByName } from '../../../shared/domain/commands/scale-mapping-commands';
 import type { ImportError } from '../../../shared/domain/import/table';
 import { newId } from '../../../shared/domain/ids';
 import { parseProjectText, serializeProject } from '../../../shared/domain/project-file';
@@ -50,8 +54,8 @@ function exitCodeFor(error: ImportError): number {
 }
 
 export async function importAssessmentsCommand(argv: readonly string[], io: CliIo, options: ImportAssessmentsOptions = {}): Promise<number> {
-  const args = parseArgs(argv, ['kind', 'date', 'sheet', 'out']);
-  rejectUnknownFlags(args, ['kind', 'date', 'sheet', 'out']);
+  const args = parseArgs(argv, ['kind', 'date', 'sheet', 'mapping', 'out']);
+  rejectUnknownFlags(args, ['kind', 'date', 'sheet', 'mapping', 'out']);
   const [projectArg, fileArg, ...extra] = args.positional;
   if (!projectArg || !fileArg || extra.length > 0) throw new UsageError('import-assessments takes a project file and a spreadsheet (.csv or .xlsx)');
   const kindFlag = args.flags.get('kind');
@@ -66,6 +70,9 @@ export async function importAssessmentsCommand(argv: readonly string[], io: CliI
   if (sheet !== undefined && path.extname(fileArg).toLowerCase() !== '.xlsx') throw new UsageError('--sheet applies to .xlsx workbooks only');
   const outFlag = args.flags.get('out');
   const out = typeof outFlag === 'string' ? outFlag : undefined;
+  const mappingFlag = args.flags.get('mapping');
+  if (mappingFlag !== undefined && (typeof mappingFlag !== 'string' || mappingFlag.trim() === '')) throw new UsageError('--mapping needs the name of a scale mapping saved in the project');
+  const mappingName = typeof mappingFlag === 'string' ? mappingFlag : undefined;
 
   const projectPath = path.resolve(io.cwd, projectArg);
   const loaded = await loadProjectFile(projectPath);
@@ -75,6 +82,12 @@ export async function importAssessmentsCommand(argv: readonly string[], io: CliI
     return loaded.error.fromDisk ? EXIT_USAGE_OR_IO : EXIT_INVALID;
   }
   const project = loaded.value.project;
+  const chosen = mappingName === undefined ? undefined : findScaleMappingByName(project, mappingName);
+  if (mappingName !== undefined && !chosen) {
+    const names = project.scaleMappings.map((mapping) => `"${mapping.name}"`).join(', ');
+    io.stderr(oneLine(`failed: ${projectArg} has no saved scale mapping called "${mappingName}"; ${names === '' ? 'it has no saved scale mappings (save one in the import wizard)' : `saved mappings: ${names}`}`));
+    return EXIT_USAGE_OR_IO;
+  }
 
   const filePath = path.resolve(io.cwd, fileArg);
   const read = await readSpreadsheet(filePath, sheet === undefined ? {} : { sheet });
@@ -98,7 +111,9 @@ export async function importAssessmentsCommand(argv: readonly string[], io: CliI
       }
     }
   }
+  if (chosen) proposal = { ...proposal, scaleMapping: fromSavedScaleMapping(chosen), scaleMappingSource: { kind: 'saved', id: chosen.id, name: chosen.name } };
   io.stdout(oneLine(`read: ${fileArg}${content.sheet === null ? '' : ` (sheet "${content.sheet}")`}: ${describeProposal(proposal, content)}`));
+  io.stdout(oneLine(`levels: ${describeScaleMappingSource(proposal, chosen !== undefined)}`));
   if (proposal.problems.length > 0) {
     for (const problem of proposal.problems) io.stderr(oneLine(`nothing imported: ${problem}`));
     return EXIT_INVALID;
@@ -143,6 +158,12 @@ function describeProposal(proposal: ImportProposal, content: SpreadsheetContent)
   const ignored = proposal.mapping.columns.filter((column) => column.target.kind === 'ignore' && column.header.trim() !== '');
   const ignoredText = ignored.length > 0 ? `; ignored ${ignored.map((column) => describeColumn(column)).join(', ')}` : '';
   return `header on row ${proposal.headerRow + 1}, ${plural(fields, 'learner column')}, ${plural(capabilities, 'capability column', 'capability columns')}, ${plural(content.table.rows.length - proposal.headerRow - 1, 'row')} below it${ignoredText}`;
+}
+
+function describeScaleMappingSource(proposal: ImportProposal, named: boolean): string {
+  const source = proposal.scaleMappingSource;
+  if (source.kind === 'saved') return `read with the saved mapping "${source.name}"${named ? '' : ' (it reads the file\'s answers best)'}`;
+  return `read with the project's level names and numbers ${proposal.scaleMapping.numericRange ? describeRange(proposal.scaleMapping.numericRange) : ''}`.trim();
 }
 
 function stamp(project: Project, now: Date): Project {

@@ -24,7 +24,8 @@ import { CommandError, type ProjectCommand } from '../commands/command';
 import { AssessmentKindSchema, Email, IsoDate, SHORT_TEXT_MAX, type Assessment, type AssessmentKind, type Learner, type Project } from '../schema';
 import { checkColumnMapping, describeColumn, proposeColumnMapping, type ColumnMapping, type LearnerField } from './column-mapping';
 import { cleanCell, matchKey } from './normalize';
-import { checkScaleMapping, createLevelReader, defaultScaleMapping, type ScaleMapping } from './scale-mapping';
+import { chooseScaleMapping, distinctCapabilityAnswers, type ScaleMappingSource } from './saved-scale-mappings';
+import { checkScaleMapping, createLevelReader, type ScaleMapping } from './scale-mapping';
 import { columnLetter, detectHeaderRow, type RawTable } from './table';
 
 export interface PlanAssessmentImportInput {
@@ -480,16 +481,20 @@ export interface ImportProposal {
   headerRow: number;
   mapping: ColumnMapping;
   scaleMapping: ScaleMapping;
+  /** Automatic, or the saved mapping that reads the file's answers better (see `chooseScaleMapping`). */
+  scaleMappingSource: ScaleMappingSource;
   /** Empty when the proposal can be planned as is. */
   problems: string[];
 }
 
 /**
  * The automatic starting point the wizard shows and the CLI uses as is: the detected header row,
- * columns matched by header, and the project's labels plus numbers 1..N as the scale mapping.
+ * columns matched by header, and as the scale mapping the project's labels plus numbers 1..N, or a
+ * saved mapping when it reads the file's answers better.
  */
 export function proposeAssessmentImport(project: Project, table: RawTable): ImportProposal {
   const headerRow = detectHeaderRow(table);
   const mapping = proposeColumnMapping(table.rows[headerRow] ?? [], project);
-  return { headerRow, mapping, scaleMapping: defaultScaleMapping(project.scale), problems: checkColumnMapping(mapping, project) };
+  const choice = chooseScaleMapping(project, distinctCapabilityAnswers(table, headerRow, mapping));
+  return { headerRow, mapping, scaleMapping: choice.scaleMapping, scaleMappingSource: choice.source, problems: checkColumnMapping(mapping, project) };
 }

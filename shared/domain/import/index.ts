@@ -4,3 +4,4 @@ export * from './normalize';
 export * from './scale-mapping';
 export * from './column-mapping';
 export * from './assessment-import';
+export * from './saved-scale-mappings';

@@ -5,6 +5,11 @@ import { defaultScaleMapping, detectHeaderRow, hasChanges, importCommand, parseC
 import {
   capIssues,
   capabilityColumnValues,
+  defaultMappingName,
+  importWithMappingCommand,
+  scaleMappingForValue,
+  scaleMappingOptions,
+  scaleMappingSourceValue,
   describeIssueColumn,
   describeRow,
   mappingForHeaderRow,
@@ -17,6 +22,8 @@ import {
   todayIso,
   valueToTarget,
 } from '../../../renderer/src/features/import/wizard-model';
+import { saveScaleMapping } from '../../../shared/domain/commands/scale-mapping-commands';
+import { execute, startHistory, undo } from '../../../shared/domain/history';
 import { counterIds, csvFixture, loadSample } from '../import/support';
 
 const project = loadSample();
@@ -127,5 +134,53 @@ describe('review helpers', () => {
 
   it('defaults the date to today, local time', () => {
     expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  });
+});
+
+describe('the values step with saved scale mappings', () => {
+  const withSaved = saveScaleMapping({ id: 'map-survey', name: 'Client survey 2025', entries: [{ value: 'Competent', levelId: 'skilled' }], numericRange: null }).apply(project);
+
+  it('offers the automatic reading, the saved mappings and the built-in number scales; each value gives its mapping back', () => {
+    expect(scaleMappingOptions(project).map((group) => group.group)).toEqual(['Automatic', 'Built-in number scales']);
+    const groups = scaleMappingOptions(withSaved);
+    expect(groups.map((group) => [group.group, group.items.map((item) => item.label)])).toEqual([
+      ['Automatic', ['Level names and numbers 1–4']],
+      ['Saved in this project', ['Client survey 2025']],
+      ['Built-in number scales', ['Numbers 1–5', 'SFIA levels 1–7']],
+    ]);
+    for (const item of groups.flatMap((group) => group.items)) {
+      const choice = scaleMappingForValue(withSaved, item.value);
+      expect(choice, item.value).not.toBeNull();
+      expect(scaleMappingSourceValue(choice!.source)).toBe(item.value);
+    }
+    expect(scaleMappingForValue(withSaved, 'saved:map-survey')?.scaleMapping).toEqual({ name: 'Client survey 2025', entries: [{ value: 'Competent', levelId: 'skilled' }] });
+    expect(scaleMappingForValue(withSaved, 'built-in:SFIA levels 1–7')?.scaleMapping.numericRange).toEqual({ min: 1, max: 7 });
+    expect(scaleMappingForValue(withSaved, 'saved:gone')).toBeNull();
+    expect(scaleMappingForValue(withSaved, 'bogus')).toBeNull();
+  });
+
+  it('names the mapping after the file', () => {
+    expect(defaultMappingName('client_survey-2025.xlsx')).toBe('client survey 2025');
+    expect(defaultMappingName('Q1 ratings.final.csv')).toBe('Q1 ratings.final');
+    expect(defaultMappingName('.csv')).toBe('Imported scale');
+  });
+
+  it('saves the mapping in the same undo step as the import, or alone when the import changes nothing', () => {
+    const proposal = proposeAssessmentImport(project, table);
+    const plan = planAssessmentImport({ project, table, ...proposal, kind: 'self', date: '2026-05-04', newId: counterIds() });
+    const save = { id: 'map-new', name: 'Messy survey', entries: [{ value: 'Guru', levelId: 'expert' }], numericRange: { min: 1, max: 4 } };
+    const history = execute(startHistory(project, { saved: true }), importWithMappingCommand(plan, save));
+    expect(history.past).toHaveLength(1);
+    expect(history.past[0]?.label).toBe('Import assessments');
+    expect(history.present.scaleMappings.map((mapping) => mapping.name)).toEqual(['Messy survey']);
+    expect(history.present.assessments.length).toBe(project.assessments.length + plan.assessmentsToAdd.length);
+    expect(undo(history).present).toBe(project);
+    expect(importWithMappingCommand(plan, null).label).toBe('Import assessments');
+
+    const again = planAssessmentImport({ project: history.present, table, ...proposeAssessmentImport(history.present, table), kind: 'self', date: '2026-05-04', newId: counterIds() });
+    expect(hasChanges(again)).toBe(false);
+    const alone = importWithMappingCommand(again, { ...save, id: 'map-other', name: 'Other' });
+    expect(alone.label).toBe('Save scale mapping');
+    expect(alone.apply(history.present).scaleMappings.map((mapping) => mapping.name)).toEqual(['Messy survey', 'Other']);
   });
 });

@@ -4,7 +4,7 @@
  * which level its ratings, targets, indicators and activity ranges move to, and does it all as
  * one undoable step.
  */
-import { ActionIcon, Alert, Box, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Divider, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
 import {
@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/domain/commands/model-commands';
 import { newId } from '../../../../shared/domain/ids';
 import type { ProficiencyLevel, Project } from '../../../../shared/domain/schema';
+import { SavedScaleMappings } from './SavedScaleMappings';
 import { announce, CommitTextarea, CommitTextInput, count, focusSoon, MoveButtons, restoreFocus, useRun } from './editing';
 
 function usageLines(usage: LevelUsage): string[] {
@@ -248,6 +249,8 @@ export function ScaleEditor({ project }: { project: Project }) {
           </Text>
         ) : null}
       </Group>
+      <Divider />
+      <SavedScaleMappings project={project} />
     </Stack>
   );
 }

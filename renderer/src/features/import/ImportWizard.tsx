@@ -1,7 +1,9 @@
 /**
  * Import assessments from a spreadsheet, in six steps: file (and sheet) → header row → columns →
  * values → kind and date → review. Nothing touches the project until "Import valid rows"; the
- * import is then ONE command, so one undo step.
+ * import is then ONE command, so one undo step. "Save this mapping for next time…" in the values
+ * step only records a name: the mapping is saved by that same command (one Undo removes the
+ * import and the saved mapping), or alone when the file brings no changes.
  */
 import {
   Alert,
@@ -22,21 +24,25 @@ import {
   TextInput,
   ThemeIcon,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconFileSpreadsheet, IconInfoCircle, IconTableImport } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconFileSpreadsheet, IconInfoCircle, IconTableImport } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   checkColumnMapping,
   checkScaleMapping,
+  chooseScaleMapping,
   columnLetter,
+  completeScaleMapping,
+  distinctCapabilityAnswers,
   hasChanges,
-  importCommand,
   planAssessmentImport,
   proposeAssessmentImport,
   type ColumnMapping,
   type ImportPlan,
   type RawTable,
   type ScaleMapping,
+  type ScaleMappingSource,
 } from '../../../../shared/domain/import';
+import { findScaleMappingByName, type SaveScaleMappingInput } from '../../../../shared/domain/commands/scale-mapping-commands';
 import { newId } from '../../../../shared/domain/ids';
 import { IsoDate, type AssessmentKind, type Project } from '../../../../shared/domain/schema';
 import { showToast } from '../../app/mantine-ui';
@@ -49,10 +55,15 @@ import {
   capIssues,
   capabilityColumnValues,
   describeIssueColumn,
+  defaultMappingName,
   describeRow,
+  importWithMappingCommand,
   mappingForHeaderRow,
   resolveValue,
   sampleValues,
+  scaleMappingForValue,
+  scaleMappingOptions,
+  scaleMappingSourceValue,
   setColumnTarget,
   setValueLevel,
   targetOptions,
@@ -126,6 +137,12 @@ function WizardBody({ project }: { project: Project }) {
   const [headerRow, setHeaderRow] = useState(0);
   const [mapping, setMapping] = useState<ColumnMapping>({ columns: [] });
   const [scaleMapping, setScaleMapping] = useState<ScaleMapping>({ name: '', entries: [] });
+  const [scaleSource, setScaleSource] = useState<ScaleMappingSource>({ kind: 'automatic' });
+  /** The user chose or edited the mapping: a new column mapping no longer re-chooses it. */
+  const [scaleTouched, setScaleTouched] = useState(false);
+  const [scaleEdited, setScaleEdited] = useState(false);
+  /** "Save this mapping for next time": the name, saved with the import (same undo step). */
+  const [saveAs, setSaveAs] = useState<string | null>(null);
   const [kind, setKind] = useState<AssessmentKind>('pre');
   const [date, setDate] = useState(todayIso());
 
@@ -145,12 +162,44 @@ function WizardBody({ project }: { project: Project }) {
       setHeaderRow(proposal.headerRow);
       setMapping(proposal.mapping);
       setScaleMapping(proposal.scaleMapping);
+      setScaleSource(proposal.scaleMappingSource);
+      setScaleTouched(false);
+      setScaleEdited(false);
+      setSaveAs(null);
     } catch (error) {
       setReadError(error instanceof Error ? error.message : String(error));
     } finally {
       setReading(false);
     }
   };
+
+  /** New columns or header row: the same automatic choice as the proposal, unless the user chose. */
+  const changeColumns = (table: RawTable, row: number, next: ColumnMapping) => {
+    setMapping(next);
+    if (scaleTouched) return;
+    const choice = chooseScaleMapping(project, distinctCapabilityAnswers(table, row, next));
+    setScaleMapping(choice.scaleMapping);
+    setScaleSource(choice.source);
+  };
+  const chooseMapping = (value: string) => {
+    const choice = scaleMappingForValue(project, value);
+    if (!choice) return;
+    setScaleMapping(choice.scaleMapping);
+    setScaleSource(choice.source);
+    setScaleTouched(true);
+    setScaleEdited(false);
+  };
+  const editMapping = (next: ScaleMapping) => {
+    setScaleMapping(next);
+    setScaleTouched(true);
+    setScaleEdited(true);
+  };
+  const answers = useMemo(() => (file ? distinctCapabilityAnswers(file.table, headerRow, mapping) : []), [file, headerRow, mapping]);
+  const toSave = useMemo<SaveScaleMappingInput | null>(() => {
+    if (saveAs === null) return null;
+    const complete = completeScaleMapping(project.scale, scaleMapping, answers);
+    return { id: newId('scalemap'), name: saveAs, entries: complete.entries, numericRange: complete.numericRange ?? null };
+  }, [saveAs, project.scale, scaleMapping, answers]);
 
   const columnProblems = useMemo(() => (file ? checkColumnMapping(mapping, project) : []), [file, mapping, project]);
   const scaleProblems = useMemo(() => checkScaleMapping(scaleMapping, project.scale), [scaleMapping, project.scale]);
@@ -182,18 +231,25 @@ function WizardBody({ project }: { project: Project }) {
     return true;
   };
 
+  const importing = plan !== null && hasChanges(plan);
   const confirm = () => {
-    if (!plan || !hasChanges(plan)) return;
-    const result = store.getState().run(importCommand(plan));
+    if (!plan || (!importing && toSave === null)) return;
+    const result = store.getState().run(importWithMappingCommand(plan, toSave));
     if (!result.ok) {
-      showToast({ kind: 'error', title: 'Nothing was imported', message: result.message });
+      showToast({ kind: 'error', title: importing ? 'Nothing was imported' : 'The mapping was not saved', message: result.message });
+      return;
+    }
+    const saved = toSave ? ` The scale mapping “${toSave.name}” is saved for next time.` : '';
+    if (!importing) {
+      showToast({ kind: 'success', title: 'Scale mapping saved', message: `“${toSave?.name ?? ''}” is saved in the project for the next import. Undo removes it.` });
+      closeImportWizard();
       return;
     }
     const { counts } = plan;
     showToast({
       kind: 'success',
       title: 'Assessments imported',
-      message: `${plural(counts.assessmentsAdded, 'assessment', 'assessments')} added, ${counts.assessmentsUpdated} updated; ${plural(counts.learnersCreated, 'learner', 'learners')} created, ${counts.learnersUpdated} updated. Undo reverts the whole import.`,
+      message: `${plural(counts.assessmentsAdded, 'assessment', 'assessments')} added, ${counts.assessmentsUpdated} updated; ${plural(counts.learnersCreated, 'learner', 'learners')} created, ${counts.learnersUpdated} updated.${saved} Undo reverts the whole import${toSave ? ' and the saved mapping' : ''}.`,
     });
     closeImportWizard();
   };
@@ -206,14 +262,31 @@ function WizardBody({ project }: { project: Project }) {
         headerRow={headerRow}
         onHeaderRow={(row) => {
           setHeaderRow(row);
-          setMapping(mappingForHeaderRow(project, file.table, row));
+          changeColumns(file.table, row, mappingForHeaderRow(project, file.table, row));
         }}
       />
     ) : null,
-    2: file ? <ColumnsStep project={project} table={file.table} headerRow={headerRow} mapping={mapping} problems={columnProblems} onMapping={setMapping} /> : null,
-    3: file ? <ValuesStep project={project} table={file.table} headerRow={headerRow} mapping={mapping} scaleMapping={scaleMapping} problems={scaleProblems} onScaleMapping={setScaleMapping} /> : null,
+    2: file ? <ColumnsStep project={project} table={file.table} headerRow={headerRow} mapping={mapping} problems={columnProblems} onMapping={(next) => changeColumns(file.table, headerRow, next)} /> : null,
+    3: file ? (
+      <ValuesStep
+        project={project}
+        table={file.table}
+        headerRow={headerRow}
+        mapping={mapping}
+        scaleMapping={scaleMapping}
+        source={scaleSource}
+        edited={scaleEdited}
+        chosenAutomatically={!scaleTouched}
+        problems={scaleProblems}
+        onScaleMapping={editMapping}
+        onChooseMapping={chooseMapping}
+        saveAs={saveAs}
+        defaultSaveName={scaleSource.kind === 'saved' ? scaleSource.name : defaultMappingName(file.fileName)}
+        onSaveAs={setSaveAs}
+      />
+    ) : null,
     4: <KindStep kind={kind} date={date} dateValid={dateValid} onKind={setKind} onDate={setDate} />,
-    5: plan ? <ReviewStep plan={plan} fileName={file?.fileName ?? ''} /> : null,
+    5: plan ? <ReviewStep plan={plan} fileName={file?.fileName ?? ''} saveAs={saveAs} /> : null,
   };
 
   const last = step === STEPS.length - 1;
@@ -238,8 +311,8 @@ function WizardBody({ project }: { project: Project }) {
             </Button>
           ) : null}
           {last ? (
-            <Button onClick={confirm} disabled={!plan || !hasChanges(plan)} leftSection={<IconCheck size={18} aria-hidden />} data-testid="import-confirm">
-              Import valid rows
+            <Button onClick={confirm} disabled={!plan || (!importing && toSave === null)} leftSection={<IconCheck size={18} aria-hidden />} data-testid="import-confirm">
+              {importing || toSave === null ? 'Import valid rows' : 'Save the mapping'}
             </Button>
           ) : (
             <Button onClick={() => setStep(step + 1)} disabled={!canLeave(step)} data-testid="import-next">
@@ -492,10 +565,17 @@ function ValuesStep(props: {
   headerRow: number;
   mapping: ColumnMapping;
   scaleMapping: ScaleMapping;
+  source: ScaleMappingSource;
+  edited: boolean;
+  chosenAutomatically: boolean;
   problems: string[];
   onScaleMapping: (mapping: ScaleMapping) => void;
+  onChooseMapping: (value: string) => void;
+  saveAs: string | null;
+  defaultSaveName: string;
+  onSaveAs: (name: string | null) => void;
 }) {
-  const { project, scaleMapping } = props;
+  const { project, scaleMapping, source } = props;
   const columns = useMemo(() => capabilityColumnValues(project, props.table, props.headerRow, props.mapping), [project, props.table, props.headerRow, props.mapping]);
   const levelOptions = project.scale.levels.map((level, index) => ({ value: level.id, label: `${index + 1} · ${level.label}` }));
   const range = scaleMapping.numericRange;
@@ -505,6 +585,29 @@ function ValuesStep(props: {
         Each answer found in a capability column and the level it becomes. The project&apos;s level names are read as they are (any case); change any answer&apos;s level here and it
         applies in every column. Blank cells, “n/a” and “-” mean <strong>not assessed</strong>: nothing is recorded for them.
       </Text>
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <Select
+          label="Mapping"
+          description="How the file's answers are read"
+          data={scaleMappingOptions(project)}
+          value={scaleMappingSourceValue(source)}
+          onChange={(value) => value !== null && props.onChooseMapping(value)}
+          allowDeselect={false}
+          w={320}
+          size="sm"
+          data-testid="import-scale-mapping"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <SaveMappingControl saveAs={props.saveAs} defaultName={props.defaultSaveName} project={project} onSaveAs={props.onSaveAs} />
+      </Group>
+      {source.kind === 'saved' ? (
+        <Alert variant="light" color="teal" icon={<IconDeviceFloppy size={18} aria-hidden />} py={8} data-testid="import-saved-mapping-note">
+          <Text size="sm">
+            Using your saved mapping <strong>“{source.name}”</strong>
+            {props.edited ? ', with your changes below' : props.chosenAutomatically ? ': it reads the answers in this file better than the level names alone' : ''}.
+          </Text>
+        </Alert>
+      ) : null}
       <Group gap="xs" align="center">
         <Text size="sm" fw={600}>
           Plain numbers from
@@ -602,6 +705,86 @@ function ValuesStep(props: {
   );
 }
 
+/**
+ * "Save this mapping for next time…": asks for a name (the file's name, or the saved mapping's),
+ * then the mapping is saved with the import, in the same undo step.
+ */
+function SaveMappingControl(props: { saveAs: string | null; defaultName: string; project: Project; onSaveAs: (name: string | null) => void }) {
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState(props.defaultName);
+  const trimmed = name.trim();
+  const replaces = trimmed === '' ? undefined : findScaleMappingByName(props.project, trimmed);
+  if (props.saveAs !== null) {
+    return (
+      <Group gap="xs" wrap="nowrap" data-testid="import-save-mapping-pending">
+        <ThemeIcon variant="light" color="teal" size={26} radius="xl" aria-hidden>
+          <IconDeviceFloppy size={16} />
+        </ThemeIcon>
+        <Text size="sm">
+          Saved as <strong>“{props.saveAs}”</strong> with the import
+        </Text>
+        <Button variant="subtle" size="xs" onClick={() => props.onSaveAs(null)} data-testid="import-save-mapping-undo">
+          Don&apos;t save
+        </Button>
+      </Group>
+    );
+  }
+  if (!naming) {
+    return (
+      <Button
+        variant="default"
+        size="sm"
+        leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+        onClick={() => {
+          setName(props.defaultName);
+          setNaming(true);
+        }}
+        data-testid="import-save-mapping"
+      >
+        Save this mapping for next time…
+      </Button>
+    );
+  }
+  const commit = () => {
+    if (trimmed === '') return;
+    props.onSaveAs(trimmed);
+    setNaming(false);
+  };
+  return (
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      <TextInput
+        label="Name of the mapping"
+        description={replaces ? `Replaces your saved mapping “${replaces.name}”` : 'Saved in the project with the import; the next import of a similar file uses it.'}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            setNaming(false);
+          }
+        }}
+        error={trimmed === '' ? 'Give the mapping a name.' : undefined}
+        maxLength={120}
+        w={340}
+        size="sm"
+        data-autofocus
+        autoFocus
+        data-testid="import-save-mapping-name"
+      />
+      <Button size="sm" onClick={commit} disabled={trimmed === ''} data-testid="import-save-mapping-confirm">
+        Save
+      </Button>
+      <Button size="sm" variant="subtle" onClick={() => setNaming(false)}>
+        Cancel
+      </Button>
+    </Group>
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Step 5: kind and date
 
@@ -655,7 +838,7 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
   );
 }
 
-function ReviewStep({ plan, fileName }: { plan: ImportPlan; fileName: string }) {
+function ReviewStep({ plan, fileName, saveAs }: { plan: ImportPlan; fileName: string; saveAs: string | null }) {
   const { counts } = plan;
   const changes = counts.learnersCreated + counts.learnersUpdated + counts.assessmentsAdded + counts.assessmentsUpdated;
   const rejected = capIssues(plan.rejected, ISSUE_LIMIT);
@@ -683,6 +866,11 @@ function ReviewStep({ plan, fileName }: { plan: ImportPlan; fileName: string }) 
           {plural(counts.cellsNotAssessed, 'blank or “n/a” cell', 'blank or “n/a” cells')} not assessed. The whole import is one step: Undo reverts it.
         </Text>
       )}
+      {saveAs !== null ? (
+        <Text size="sm" data-testid="import-review-save-mapping">
+          The scale mapping <strong>“{saveAs}”</strong> is saved in the project {changes === 0 ? 'when you click Save the mapping' : 'with this import (the same undo step)'}.
+        </Text>
+      ) : null}
       <IssueList
         title={`${plan.rejected.length} not imported`}
         empty="Every cell was read: nothing was rejected."

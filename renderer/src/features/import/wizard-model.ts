@@ -6,17 +6,27 @@
 import {
   LEARNER_FIELD_LABELS,
   LEARNER_FIELDS,
+  DEFAULT_SCALE_MAPPINGS,
   cleanCell,
   columnLetter,
+  defaultScaleMapping,
+  hasChanges,
+  importCommand,
   matchKey,
   proposeColumnMapping,
   readLevel,
+  savedScaleMappingChoice,
   type CellIssue,
+  type ImportPlan,
   type ColumnMapping,
   type ColumnTarget,
   type RawTable,
   type ScaleMapping,
+  type ScaleMappingChoice,
+  type ScaleMappingSource,
 } from '../../../../shared/domain/import';
+import type { ProjectCommand } from '../../../../shared/domain/commands/command';
+import { saveScaleMapping, type SaveScaleMappingInput } from '../../../../shared/domain/commands/scale-mapping-commands';
 import type { AssessmentKind, Project } from '../../../../shared/domain/schema';
 
 export const ASSESSMENT_KIND_LABELS: Readonly<Record<AssessmentKind, string>> = {
@@ -201,4 +211,60 @@ export function describeIssueColumn(issue: CellIssue): string {
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The values step's "Mapping" select and "Save this mapping for next time…"
+
+export const AUTOMATIC_MAPPING_VALUE = 'automatic';
+
+/** Where the values step's mapping came from, as the "Mapping" select's value. */
+export function scaleMappingSourceValue(source: ScaleMappingSource): string {
+  switch (source.kind) {
+    case 'automatic':
+      return AUTOMATIC_MAPPING_VALUE;
+    case 'saved':
+      return `saved:${source.id}`;
+    case 'built-in':
+      return `built-in:${source.name}`;
+  }
+}
+
+/** The "Mapping" select's options: automatic, the project's saved mappings, the built-in number scales. */
+export function scaleMappingOptions(project: Pick<Project, 'scale' | 'scaleMappings'>): TargetOptionGroup[] {
+  const groups: TargetOptionGroup[] = [{ group: 'Automatic', items: [{ value: AUTOMATIC_MAPPING_VALUE, label: `Level names and numbers 1–${project.scale.levels.length}` }] }];
+  if (project.scaleMappings.length > 0) {
+    groups.push({ group: 'Saved in this project', items: project.scaleMappings.map((mapping) => ({ value: `saved:${mapping.id}`, label: mapping.name })) });
+  }
+  groups.push({ group: 'Built-in number scales', items: DEFAULT_SCALE_MAPPINGS.map((mapping) => ({ value: `built-in:${mapping.name}`, label: mapping.name })) });
+  return groups;
+}
+
+/** The mapping a "Mapping" select value stands for (a fresh copy), or null for an unknown value. */
+export function scaleMappingForValue(project: Pick<Project, 'scale' | 'scaleMappings'>, value: string): ScaleMappingChoice | null {
+  if (value === AUTOMATIC_MAPPING_VALUE) return { scaleMapping: defaultScaleMapping(project.scale), source: { kind: 'automatic' } };
+  if (value.startsWith('saved:')) return savedScaleMappingChoice(project, value.slice('saved:'.length));
+  if (value.startsWith('built-in:')) {
+    const builtIn = DEFAULT_SCALE_MAPPINGS.find((mapping) => mapping.name === value.slice('built-in:'.length));
+    return builtIn ? { scaleMapping: { ...builtIn, entries: [...builtIn.entries], ...(builtIn.numericRange ? { numericRange: { ...builtIn.numericRange } } : {}) }, source: { kind: 'built-in', name: builtIn.name } } : null;
+  }
+  return null;
+}
+
+/** "client_survey-2025.xlsx" → "client survey 2025": the name the save prompt starts with. */
+export function defaultMappingName(fileName: string): string {
+  const base = fileName.replace(/\.[^./\\]+$/, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (base === '' ? 'Imported scale' : base).slice(0, 120);
+}
+
+/**
+ * The import as one command, with the mapping saved for next time in the same step when the user
+ * asked for it: one Undo removes both the assessments and the saved mapping.
+ */
+export function importWithMappingCommand(plan: ImportPlan, save: SaveScaleMappingInput | null): ProjectCommand {
+  const importing = importCommand(plan);
+  if (save === null) return importing;
+  const saving = saveScaleMapping(save);
+  if (!hasChanges(plan)) return saving;
+  return { label: importing.label, apply: (project) => saving.apply(importing.apply(project)) };
 }
