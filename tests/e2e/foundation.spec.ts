@@ -106,7 +106,7 @@ test('save, reopen: the change is there', async ({ browser }) => {
   await expectUnsaved(first.page, false);
   await expect(first.page.getByTestId('status-file')).toContainText('workshop.plp');
   expect(savedProjectAt(target).capabilities.find((c) => c.id === CAPABILITY_ID)?.name).toBe(NEW_NAME);
-  expect(first.dialogs.remaining()).toEqual({ open: 0, save: 0, spreadsheet: 0 });
+  expect(first.dialogs.remaining()).toEqual({ open: 0, save: 0, spreadsheet: 0, folder: 0, brandingFile: 0, exportFile: 0 });
   await first.close();
 
   // Next start: the most recent file opens, with the change.

@@ -55,6 +55,19 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up();
 }
 
+/** A node's box once the view has stopped moving (fit-to-view settles after the first paint, slower under load). */
+async function settledBox(page: Page, selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  let previous = '';
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const box = await page.locator(selector).boundingBox();
+    const key = JSON.stringify(box);
+    if (box && key === previous) return box;
+    previous = key;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${selector} never stopped moving`);
+}
+
 async function canvasPoint(page: Page, fx: number, fy: number): Promise<{ x: number; y: number }> {
   const box = await page.getByTestId('pathway-canvas').boundingBox();
   if (!box) throw new Error('no canvas');
@@ -243,8 +256,8 @@ test('the keyboard: Tab to a step, arrows move it (one undo step), copy/paste in
 test('box selection, reconnecting a connection by dragging its end, and dropping it on empty canvas removes it', async ({ browser }) => {
   const { page } = await launch(browser);
   await openPathways(page);
-  const pre = (await page.locator('.react-flow__node[data-id="node-pre"]').boundingBox())!;
-  const core = (await page.locator('.react-flow__node[data-id="node-core-foundations"]').boundingBox())!;
+  const pre = await settledBox(page, '.react-flow__node[data-id="node-pre"]');
+  const core = await settledBox(page, '.react-flow__node[data-id="node-core-foundations"]');
 
   // Shift + drag on empty canvas draws a selection box.
   await page.keyboard.down('Shift');
