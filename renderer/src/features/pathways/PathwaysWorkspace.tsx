@@ -395,7 +395,7 @@ function HeaderStats({ framework }: { framework: Framework | null }) {
   const steps = framework?.nodes.length ?? 0;
   const connections = framework?.edges.length ?? 0;
   return (
-    <span className="plp-head-stats" data-testid="stat-steps">
+    <span className="plp-head-stats" data-testid="stat-steps" title={`${steps} ${steps === 1 ? 'step' : 'steps'}, ${connections} ${connections === 1 ? 'connection' : 'connections'}, ${framework?.durationWeeks ?? 0} weeks`}>
       <strong>{steps.toLocaleString('en-US')}</strong> {steps === 1 ? 'step' : 'steps'} · <strong>{connections.toLocaleString('en-US')}</strong>{' '}
       {connections === 1 ? 'connection' : 'connections'} · <strong>{framework?.durationWeeks ?? 0}</strong> weeks
     </span>
