@@ -8,7 +8,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Two workers on the 2-core CI machine too: the suite stays near 6 minutes of e2e instead of 10.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
