@@ -1,7 +1,7 @@
 /**
  * Text, links, dates, colours and images for exported documents. Pure.
  */
-import type { DocumentLanguage, ImageData } from './model';
+import type { DocumentLanguage, ImageData, TimelineBarKind } from './model';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -239,4 +239,23 @@ function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
     offset += 2 + length;
   }
   return null;
+}
+
+/** A timeline bar's colour (hex, no #): Word and PDF draw the same chart, so they share it. */
+export function timelineBarColor(kind: TimelineBarKind, accent: string): string {
+  switch (kind) {
+    case 'core':
+      return accent;
+    case 'option':
+      return tint(accent, 0.45);
+    case 'capstone':
+      return shade(accent, 0.35);
+    case 'assessment':
+      return '8C959F';
+    case 'milestone':
+    case 'check-in':
+      return 'C2410C';
+    case 'other':
+      return 'AFB8C1';
+  }
 }

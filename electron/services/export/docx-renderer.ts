@@ -50,7 +50,7 @@ import type {
   TimelineBarKind,
   TimelineBlock,
 } from '../../../shared/documents/model';
-import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, shade, textOn, tint } from '../../../shared/documents/text';
+import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, textOn, timelineBarColor, tint } from '../../../shared/documents/text';
 import { diagramParagraphs, hasDiagram, loadDiagramRasteriser } from './diagram-docx';
 
 // A4 in twentieths of a point (DXA), 2 cm side margins.
@@ -425,23 +425,9 @@ class DocxWriter {
   // Timeline: a Gantt grid, one column per week (or per few days for long plans)
 
   private barColor(kind: TimelineBarKind): string {
-    const { accent } = this.palette;
-    switch (kind) {
-      case 'core':
-        return accent;
-      case 'option':
-        return tint(accent, 0.45);
-      case 'capstone':
-        return shade(accent, 0.35);
-      case 'assessment':
-        return '8C959F';
-      case 'milestone':
-      case 'check-in':
-        return 'C2410C';
-      case 'other':
-        return 'AFB8C1';
-    }
+    return timelineBarColor(kind, this.palette.accent);
   }
+
 
   private timeline(block: TimelineBlock): (Paragraph | Table)[] {
     const startDay = dayNumber(block.start);

@@ -25,7 +25,7 @@ import type {
   TimelineBlock,
 } from '../../../shared/documents/model';
 import { BAR_KIND_LABELS } from '../../../shared/documents/labels';
-import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, shade, textOn, tint } from '../../../shared/documents/text';
+import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, shade, textOn, timelineBarColor, tint } from '../../../shared/documents/text';
 import type { DocumentFont } from '../../../shared/documents/options';
 import { drawDiagram, fitDiagram } from './diagram-pdf';
 import { FONT_FACES, parseFonts, readDejaVuFonts, type FontBytes, type FontFace, type FontSources } from './fonts';
@@ -685,23 +685,9 @@ class PdfWriter {
   // Timeline: one bar per item across the plan period, milestones as diamonds
 
   private barColor(kind: TimelineBarKind): string {
-    const { accent } = this.palette;
-    switch (kind) {
-      case 'core':
-        return accent;
-      case 'option':
-        return tint(accent, 0.45);
-      case 'capstone':
-        return shade(accent, 0.35);
-      case 'assessment':
-        return '8C959F';
-      case 'milestone':
-      case 'check-in':
-        return 'C2410C';
-      case 'other':
-        return 'AFB8C1';
-    }
+    return timelineBarColor(kind, this.palette.accent);
   }
+
 
   private timeline(block: TimelineBlock): void {
     const startDay = dayNumber(block.start);
@@ -985,19 +971,7 @@ class PdfWriter {
     this.doc.rect(MARGIN_X, top, 5, bottom - top).fill(`#${accent}`);
     this.y = bottom + 18;
     if (cover.fields.length > 0) {
-      const columns = Math.min(cover.fields.length, 3);
-      const columnWidth = CONTENT_WIDTH / columns;
-      cover.fields.forEach((field, index) => {
-        const column = index % columns;
-        if (column === 0 && index > 0) this.y += 30;
-        const fieldX = MARGIN_X + column * columnWidth;
-        const keyStyle: Style = { face: 'regular', size: 7.6, color: MUTED };
-        const valueStyle: Style = { face: 'bold', size: 9.5, color: INK };
-        this.drawText(this.truncate(cleanLine(field.key).toUpperCase(), keyStyle, columnWidth - 10), fieldX, this.y, keyStyle);
-        const value = field.value.map((run) => run.text).join('');
-        this.drawText(this.truncate(cleanLine(value), valueStyle, columnWidth - 10), fieldX, this.y + 11, valueStyle);
-      });
-      this.y += 32;
+      this.bannerFields(cover);
       this.doc.rect(MARGIN_X, this.y, CONTENT_WIDTH, 1.6).fill(`#${accent}`);
       this.y += 6;
     }
@@ -1021,22 +995,27 @@ class PdfWriter {
     this.drawText(this.truncate(cleanLine(cover.subtitle), subtitle, width), MARGIN_X, 68, subtitle);
     this.y = height + 18;
     if (cover.fields.length > 0) {
-      const columns = Math.min(cover.fields.length, 3);
-      const columnWidth = CONTENT_WIDTH / columns;
-      cover.fields.forEach((field, index) => {
-        const column = index % columns;
-        if (column === 0 && index > 0) this.y += 30;
-        const x = MARGIN_X + column * columnWidth;
-        const keyStyle: Style = { face: 'regular', size: 7.6, color: MUTED };
-        const valueStyle: Style = { face: 'bold', size: 9.5, color: INK };
-        this.drawText(this.truncate(cleanLine(field.key).toUpperCase(), keyStyle, columnWidth - 10), x, this.y, keyStyle);
-        const value = field.value.map((run) => run.text).join('');
-        this.drawText(this.truncate(cleanLine(value), valueStyle, columnWidth - 10), x, this.y + 11, valueStyle);
-      });
-      this.y += 32;
+      this.bannerFields(cover);
       this.doc.moveTo(MARGIN_X, this.y).lineTo(MARGIN_X + CONTENT_WIDTH, this.y).lineWidth(0.5).strokeColor(`#${RULE}`).stroke();
       this.y += 4;
     }
+  }
+
+  /** The cover's fields in up to three columns under a title band (both looks). */
+  private bannerFields(cover: Cover): void {
+    const columns = Math.min(cover.fields.length, 3);
+    const columnWidth = CONTENT_WIDTH / columns;
+    const keyStyle: Style = { face: 'regular', size: 7.6, color: MUTED };
+    const valueStyle: Style = { face: 'bold', size: 9.5, color: INK };
+    cover.fields.forEach((field, index) => {
+      const column = index % columns;
+      if (column === 0 && index > 0) this.y += 30;
+      const x = MARGIN_X + column * columnWidth;
+      this.drawText(this.truncate(cleanLine(field.key).toUpperCase(), keyStyle, columnWidth - 10), x, this.y, keyStyle);
+      const value = field.value.map((run) => run.text).join('');
+      this.drawText(this.truncate(cleanLine(value), valueStyle, columnWidth - 10), x, this.y + 11, valueStyle);
+    });
+    this.y += 32;
   }
 }
 
