@@ -9,29 +9,13 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
-import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, settleAnimations, type StudioSession } from './support/studio';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const savedToast = (page: Page) => page.getByTestId('toast').filter({ has: page.getByText('Saved', { exact: true }) });
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
-
-test.beforeEach(() => {
-  temp = makeTempDir('plp-e2e-catalog-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
-  return session;
-}
+const studios = useStudioSessions('plp-e2e-catalog-');
+const launch = studios.launch;
 
 async function openCatalog(page: Page): Promise<void> {
   await expect(page.getByTestId('project-title')).toContainText('Executive Presence');
@@ -70,7 +54,7 @@ const TITLE = 'Negotiating access with hospital pharmacy';
 
 test('create and fill an activity, refuse a javascript: link, filter, duplicate, bulk edit with undo/redo, save and reopen', async ({ browser }) => {
   test.setTimeout(180_000);
-  const target = join(temp.dir, 'projects', 'catalog.plp');
+  const target = join(studios.dir, 'projects', 'catalog.plp');
   mkdirSync(dirname(target), { recursive: true });
   const { page } = await launch(browser, { dialogs: { save: [target] } });
   await openCatalog(page);
@@ -262,7 +246,7 @@ test('create and fill an activity, refuse a javascript: link, filter, duplicate,
   const boardroom = saved.activities.find((activity) => activity.id === 'act-ep-workshop-boardroom');
   expect(boardroom?.category).toBe('experiential');
   expect(boardroom?.develops.map((development) => development.capabilityId)).toContain('cap-scientific-credibility');
-  await sessions[0]!.close();
+  await studios.closeAll();
 
   const second = await launch(browser);
   await expect(second.page.getByTestId('status-file')).toContainText('catalog.plp');

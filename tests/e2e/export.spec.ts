@@ -8,27 +8,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readDocx, readPdf, squeeze } from '../unit/export/support';
-import { makeTempDir } from '../support/temp';
-import { launchStudio, repoRoot, screenshot, settleAnimations, type StudioSession } from './support/studio';
+import { repoRoot, screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
-
-test.beforeEach(() => {
-  temp = makeTempDir('plp-export-e2e-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
-  return session;
-}
+const studios = useStudioSessions('plp-export-e2e-');
+const launch = studios.launch;
 
 async function openExport(page: Page): Promise<void> {
   await expect(page.getByTestId('project-title')).toContainText('Executive Presence');
@@ -47,7 +31,7 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 const previewText = (page: Page) => page.getByTestId('preview-page-text').allTextContents().then((texts) => squeeze(texts.join(' ')));
 
 test('preview exactly what is exported, brand it, export one plan as Word', async ({ browser }) => {
-  const out = join(temp.dir, 'single');
+  const out = join(studios.dir, 'single');
   mkdirSync(out, { recursive: true });
   const session = await launch(browser, {
     dialogs: { exportFile: [join(out, 'Priya plan.docx')], brandingFile: [join(repoRoot, 'tests/fixtures/export/logo.png')] },
@@ -111,7 +95,7 @@ test('preview exactly what is exported, brand it, export one plan as Word', asyn
 });
 
 test('cohort pack: progress, cancel half-way, then export fully over the same folder', async ({ browser }) => {
-  const folder = join(temp.dir, 'cohort');
+  const folder = join(studios.dir, 'cohort');
   const session = await launch(browser, { dialogs: { folder: [folder, folder] }, pdfDelayMs: 350 });
   const { page } = session;
   await openExport(page);
@@ -167,7 +151,7 @@ test('cohort pack: progress, cancel half-way, then export fully over the same fo
 
 test('the organisation’s Word template: misspelt placeholders listed when chosen and asked about at export, then filled', async ({ browser }) => {
   const templates = join(repoRoot, 'tests/fixtures/templates');
-  const out = join(temp.dir, 'template');
+  const out = join(studios.dir, 'template');
   mkdirSync(out, { recursive: true });
   const session = await launch(browser, {
     dialogs: { brandingFile: [join(templates, 'misspelt.docx'), join(templates, 'client-template.docx')], exportFile: [join(out, 'Priya.docx')] },

@@ -8,8 +8,9 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
-import { makeTempDir, mountTmpfs } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
+import { mountTmpfs } from '../support/temp';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const CAPABILITY_ID = 'cap-exec-communication';
 const ORIGINAL_NAME = 'Executive communication';
@@ -46,24 +47,8 @@ function savedProjectAt(path: string) {
   return parsed.value.project;
 }
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
-
-test.beforeEach(() => {
-  temp = makeTempDir('plp-e2e-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
-  return session;
-}
+const studios = useStudioSessions('plp-e2e-');
+const launch = studios.launch;
 
 test('first launch opens the sample project', async ({ browser }) => {
   const { page } = await launch(browser);
@@ -97,7 +82,7 @@ test('rename a capability, undo it, redo it', async ({ browser }) => {
 });
 
 test('save, reopen: the change is there', async ({ browser }) => {
-  const target = join(temp.dir, 'projects', 'workshop.plp');
+  const target = join(studios.dir, 'projects', 'workshop.plp');
   mkdirSync(dirname(target), { recursive: true });
   const first = await launch(browser, { dialogs: { save: [target] } });
   await renameCapability(first.page, NEW_NAME);
@@ -140,13 +125,13 @@ test('a save that fails on a full disk says so, keeps the edits unsaved and the 
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(readdirSync(disk.dir).sort()).toEqual(['filler.bin', 'project.plp']);
   } finally {
-    for (const session of sessions.splice(0)) await session.close();
+    await studios.closeAll();
     disk.unmount();
   }
 });
 
 test('saving over a file changed on disk asks first; Overwrite replaces it', async ({ browser }) => {
-  const target = join(temp.dir, 'shared-drive', 'team.plp');
+  const target = join(studios.dir, 'shared-drive', 'team.plp');
   mkdirSync(dirname(target), { recursive: true });
   const { page } = await launch(browser, { dialogs: { save: [target] } });
   await page.getByTestId('save-button').click();
@@ -171,8 +156,8 @@ test('saving over a file changed on disk asks first; Overwrite replaces it', asy
 });
 
 test('after a crash the unsaved work is offered back and recovered', async ({ browser }) => {
-  const backups = join(temp.dir, 'user-data', 'backups');
-  const target = join(temp.dir, 'projects', 'recovered.plp');
+  const backups = join(studios.dir, 'user-data', 'backups');
+  const target = join(studios.dir, 'projects', 'recovered.plp');
   mkdirSync(dirname(target), { recursive: true });
   const first = await launch(browser, { backupIntervalSeconds: 5 });
   await renameCapability(first.page, NEW_NAME);
@@ -213,7 +198,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('closing the window with unsaved changes asks first: Cancel keeps working, Don\'t save closes and drops the backup', async ({ browser }) => {
-  const backups = join(temp.dir, 'user-data', 'backups');
+  const backups = join(studios.dir, 'user-data', 'backups');
   const studio = await launch(browser, { backupIntervalSeconds: 5 });
   const { page } = studio;
   await renameCapability(page, NEW_NAME);

@@ -10,29 +10,16 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
-import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const SAMPLE_LEARNERS = 12;
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
+const studios = useStudioSessions('plp-e2e-scalemap-', { waitForProject: true });
 
-test.beforeEach(() => {
-  temp = makeTempDir('plp-e2e-scalemap-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
+async function launch(...args: Parameters<typeof studios.launch>) {
+  const session = await studios.launch(...args);
   await expect(session.page.getByTestId('project-title')).toContainText('Executive Presence');
-  await expect(session.page.getByTestId('startup-loading')).toHaveCount(0);
   return session;
 }
 
@@ -106,8 +93,8 @@ async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
 }
 
 test('save a mapping with an import, reuse it automatically on a similar file, keep it through save and reopen', async ({ browser }) => {
-  const first = join(temp.dir, 'client_survey-2025.csv');
-  const second = join(temp.dir, 'client survey 2026.csv');
+  const first = join(studios.dir, 'client_survey-2025.csv');
+  const second = join(studios.dir, 'client survey 2026.csv');
   writeFileSync(
     first,
     [
@@ -121,8 +108,8 @@ test('save a mapping with an import, reuse it automatically on a similar file, k
     second,
     ['Name;E-mail;Executive communication;Composure under pressure', 'Dee Park;dee@client.example;COMPETENT;role model', 'Eli Moss;eli@client.example;Not yet competent.;Competent'].join('\n'),
   );
-  const target = join(temp.dir, 'projects', 'client.plp');
-  mkdirSync(join(temp.dir, 'projects'), { recursive: true });
+  const target = join(studios.dir, 'projects', 'client.plp');
+  mkdirSync(join(studios.dir, 'projects'), { recursive: true });
   const { page } = await launch(browser, { dialogs: { spreadsheet: [first, first, second], save: [target] } });
   expect(await savedMappings(page)).toEqual([]);
   await expect(page.getByTestId('saved-scale-mappings-empty')).toBeVisible();
@@ -197,7 +184,7 @@ test('save a mapping with an import, reuse it automatically on a similar file, k
   expect(parsed.value.project.scaleMappings.map((mapping) => [mapping.name, mapping.entries.map((entry) => `${entry.value}=${entry.levelId}`), mapping.numericRange])).toEqual([
     ['Client survey 2025', ['Not yet competent=beginner', 'Competent=skilled', 'Role model=expert'], { min: 1, max: 4 }],
   ]);
-  await sessions.pop()!.close();
+  await studios.closeAll();
 
   const reopened = await launch(browser, { colorScheme: 'dark', dialogs: { spreadsheet: [second] } });
   await expect(reopened.page.getByTestId('file-name')).toHaveText('client.plp');
@@ -211,7 +198,7 @@ test('save a mapping with an import, reuse it automatically on a similar file, k
 });
 
 test('saved mappings under the scale editor: rename and delete, each one undo step', async ({ browser }) => {
-  const file = join(temp.dir, 'likert.csv');
+  const file = join(studios.dir, 'likert.csv');
   writeFileSync(file, ['Name;Executive communication', 'Ana Lopes;5', 'Bo Berg;2'].join('\n'));
   const { page } = await launch(browser, { dialogs: { spreadsheet: [file] } });
   // Save a numbers-only mapping from the wizard (built-in 1–5).

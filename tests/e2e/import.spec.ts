@@ -9,32 +9,19 @@ import { dirname, join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
-import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/import');
 const CSV = join(fixtures, 'messy-assessments.csv');
 const XLSX = join(fixtures, 'messy-manager-ratings.xlsx');
 const SAMPLE_LEARNERS = 12;
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
+const studios = useStudioSessions('plp-e2e-import-', { waitForProject: true });
 
-test.beforeEach(() => {
-  temp = makeTempDir('plp-e2e-import-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
+async function launch(...args: Parameters<typeof studios.launch>) {
+  const session = await studios.launch(...args);
   await expect(session.page.getByTestId('project-title')).toContainText('Executive Presence');
-  await expect(session.page.getByTestId('startup-loading')).toHaveCount(0);
   return session;
 }
 
@@ -117,7 +104,7 @@ async function walkCsvToReview(page: Page, options: { axe?: string; shots?: stri
 }
 
 test('import the messy CSV and the workbook: error report, heat-map, one undo step, save and reopen', async ({ browser }) => {
-  const target = join(temp.dir, 'projects', 'imported.plp');
+  const target = join(studios.dir, 'projects', 'imported.plp');
   mkdirSync(dirname(target), { recursive: true });
   const { page, dialogs } = await launch(browser, { dialogs: { spreadsheet: [CSV, CSV, XLSX], save: [target] } });
   const before = await heatmapValues(page);
@@ -211,7 +198,7 @@ test('import the messy CSV and the workbook: error report, heat-map, one undo st
   expect(saved.learners).toHaveLength(SAMPLE_LEARNERS + 3);
   expect(saved.assessments.filter((a) => a.kind === 'pre' && a.date === '2026-05-01')).toHaveLength(48);
   expect(saved.assessments.filter((a) => a.kind === 'manager' && a.date === '2026-04-22')).toHaveLength(30);
-  await sessions.pop()!.close();
+  await studios.closeAll();
 
   const second = await launch(browser);
   await expect(second.page.getByTestId('file-name')).toHaveText('imported.plp');

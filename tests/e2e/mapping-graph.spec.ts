@@ -12,33 +12,15 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseProjectText, serializeProject } from '../../shared/domain/project-file';
 import type { Project } from '../../shared/domain/schema';
 import { withLargeMapping } from '../bench/large-mapping';
-import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const AM = 'role-am-cell-therapy';
 
 test.describe.configure({ timeout: 180_000 });
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
-
-test.beforeEach(() => {
-  temp = makeTempDir('plp-e2e-mapping-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
-  await expect(session.page.getByTestId('project-title')).toBeVisible();
-  await expect(session.page.getByTestId('startup-loading')).toHaveCount(0);
-  return session;
-}
+const studios = useStudioSessions('plp-e2e-mapping-', { waitForProject: true });
+const launch = studios.launch;
 
 /** Axe-core on the whole page, the gap heat-map included. */
 async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -89,7 +71,7 @@ function savedProject(path: string): Project {
 }
 
 test('capture three findings, link one by dragging, undo and redo, change a target level, filter, save and reopen', async ({ browser }) => {
-  const target = join(temp.dir, 'projects', 'mapping.plp');
+  const target = join(studios.dir, 'projects', 'mapping.plp');
   mkdirSync(dirname(target), { recursive: true });
   const { page } = await launch(browser, { dialogs: { save: [target] } });
   await expect(page.getByTestId('finding-row')).toHaveCount(12);
@@ -211,7 +193,7 @@ test('capture three findings, link one by dragging, undo and redo, change a targ
   expect(saved.findings).toHaveLength(15);
   expect(saved.findings.find((finding) => finding.id === findingId)?.capabilityIds).toEqual([capabilityId]);
   expect(saved.roles.find((role) => role.id === AM)?.targets.find((t) => t.capabilityId === 'cap-composure')?.levelId).toBe('expert');
-  await sessions[0]!.close();
+  await studios.closeAll();
 
   const second = await launch(browser, { colorScheme: 'dark' });
   const again = second.page;
@@ -227,7 +209,7 @@ test('capture three findings, link one by dragging, undo and redo, change a targ
 test('200 findings, 100 capabilities and 20 roles: every node, filters, zoom to fit, light and dark', async ({ browser }) => {
   const sample = parseProjectText(readFileSync(join(import.meta.dirname, '../../resources/sample/executive-presence.plp'), 'utf8'));
   if (!sample.ok) throw new Error(sample.error.message);
-  const file = join(temp.dir, 'large-mapping.plp');
+  const file = join(studios.dir, 'large-mapping.plp');
   writeFileSync(file, serializeProject(withLargeMapping(sample.value.project, { findings: 200, capabilities: 100, roles: 20 })));
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -247,6 +229,6 @@ test('200 findings, 100 capabilities and 20 roles: every node, filters, zoom to 
     await expect(page.getByTestId('mapping-domain-heading')).toHaveCount(1);
     await screenshot(page, `mapping-large-domain-${colorScheme}`);
     if (colorScheme === 'dark') await expectAccessible(page, 'large mapping graph, one domain, dark');
-    await sessions.pop()!.close();
+    await studios.closeAll();
   }
 });

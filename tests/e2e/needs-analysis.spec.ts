@@ -11,36 +11,18 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseProjectText } from '../../shared/domain/project-file';
 import type { Project } from '../../shared/domain/schema';
-import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const AM = 'role-am-cell-therapy';
 const COMPOSURE = 'cap-composure';
 const STORYTELLING = 'cap-data-storytelling';
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
-
 // Long, realistic flows with axe-core runs on large pages.
 test.describe.configure({ timeout: 180_000 });
 
-test.beforeEach(() => {
-  temp = makeTempDir('plp-e2e-na-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
-  await expect(session.page.getByTestId('project-title')).toBeVisible();
-  await expect(session.page.getByTestId('startup-loading')).toHaveCount(0);
-  return session;
-}
+const studios = useStudioSessions('plp-e2e-na-', { waitForProject: true });
+const launch = studios.launch;
 
 /** Park the mouse where it opens no tooltip (the navigation's shortcut hints are portals outside any landmark). */
 async function parkMouse(page: Page): Promise<void> {
@@ -76,7 +58,7 @@ function savedProject(path: string): Project {
 const content = (project: Project) => ({ ...project, meta: { ...project.meta, modifiedAt: '' } });
 
 test('a workshop: capture, link, set targets, describe a new capability, delete and undo, save and reopen', async ({ browser }) => {
-  const target = join(temp.dir, 'projects', 'workshop.plp');
+  const target = join(studios.dir, 'projects', 'workshop.plp');
   mkdirSync(dirname(target), { recursive: true });
   const first = await launch(browser, { dialogs: { save: [target] } });
   const { page } = first;

@@ -8,30 +8,14 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseProjectText, serializeProject } from '../../shared/domain/project-file';
-import { makeTempDir } from '../support/temp';
 import { withLargeFramework } from '../bench/large-framework';
-import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const savedToast = (page: Page) => page.getByTestId('toast').filter({ has: page.getByText('Saved', { exact: true }) });
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
-
-test.beforeEach(() => {
-  temp = makeTempDir('plp-e2e-pathways-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
-  return session;
-}
+const studios = useStudioSessions('plp-e2e-pathways-');
+const launch = studios.launch;
 
 async function openPathways(page: Page): Promise<void> {
   await expect(page.getByTestId('project-title')).toContainText('Executive Presence');
@@ -106,7 +90,7 @@ function savedProjectAt(path: string) {
 }
 
 test('build a pathway from the palette by mouse, connect it, watch validation go clean, undo/redo, save and reopen', async ({ browser }) => {
-  const target = join(temp.dir, 'projects', 'onboarding.plp');
+  const target = join(studios.dir, 'projects', 'onboarding.plp');
   mkdirSync(dirname(target), { recursive: true });
   const { page } = await launch(browser, { dialogs: { save: [target] } });
   await openPathways(page);
@@ -189,7 +173,7 @@ test('build a pathway from the palette by mouse, connect it, watch validation go
   expect(saved?.edges).toHaveLength(4);
   const group = saved?.nodes.find((node) => node.kind === 'optional-group');
   expect(group && 'activityIds' in group ? group.activityIds : []).toEqual(['act-ep-coaching-exec', 'act-ep-podcast-presence', 'act-ep-shadow-ral']);
-  await sessions[0]!.close();
+  await studios.closeAll();
 
   const second = await launch(browser);
   await expect(second.page.getByTestId('status-file')).toContainText('onboarding.plp');
@@ -349,7 +333,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const sample = parseProjectText(readFileSync(join(import.meta.dirname, '../../resources/sample/executive-presence.plp'), 'utf8'));
     if (!sample.ok) throw new Error(sample.error.message);
     const large = withLargeFramework(sample.value.project, { nodes: 1000, edges: 1200 });
-    const file = join(temp.dir, 'large.plp');
+    const file = join(studios.dir, 'large.plp');
     writeFileSync(file, serializeProject(large));
     const { page } = await launch(browser, { launchFile: file, colorScheme });
     await openPathways(page);

@@ -7,29 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { makeTempDir } from '../support/temp';
-import { launchStudio, screenshot, type StudioSession, settleAnimations } from './support/studio';
+import { screenshot, settleAnimations } from './support/studio';
+import { useStudioSessions } from './support/sessions';
 
 const PRIYA = 'learner-priya-nair';
 
-let temp: ReturnType<typeof makeTempDir>;
-let sessions: StudioSession[] = [];
-
-test.beforeEach(() => {
-  temp = makeTempDir('plp-plans-e2e-');
-  sessions = [];
-});
-
-test.afterEach(async () => {
-  for (const session of sessions) await session.close();
-  temp.remove();
-});
-
-async function launch(browser: Parameters<typeof launchStudio>[0], options: Partial<Parameters<typeof launchStudio>[1]> = {}) {
-  const session = await launchStudio(browser, { userDataDir: join(temp.dir, 'user-data'), ...options });
-  sessions.push(session);
-  return session;
-}
+const studios = useStudioSessions('plp-plans-e2e-');
+const launch = studios.launch;
 
 async function openWorkspace(page: Page): Promise<void> {
   await expect(page.getByTestId('project-title')).toContainText('Executive Presence');
@@ -50,7 +34,7 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 const learnerRow = (page: Page, id: string) => page.locator(`[data-testid="learner-row"][data-id="${id}"]`);
 
 test('generate, override, agree, assess, see the gain; save and reopen', async ({ browser }) => {
-  const target = join(temp.dir, 'projects', 'cohort.plp');
+  const target = join(studios.dir, 'projects', 'cohort.plp');
   mkdirSync(dirname(target), { recursive: true });
   const first = await launch(browser, { dialogs: { save: [target] } });
   const { page } = first;
