@@ -52,6 +52,7 @@ import {
 } from '../../../shared/documents/placeholders';
 import type { Runs, TableBlock, TableCell as ModelCell } from '../../../shared/documents/model';
 import { cleanLine, cleanText, DEFAULT_ACCENT, normaliseColor, readableOnWhite, safeLink, textOn } from '../../../shared/documents/text';
+import { MUTED, RULE, ALERT, GOOD } from '../../../shared/documents/ink';
 
 /** Limits for a file a user picks: generous for any real template, small enough to refuse a bomb. */
 export const TEMPLATE_LIMITS = {
@@ -418,10 +419,6 @@ export function describeUnknown(placeholder: TemplatePlaceholder): string {
 // ---------------------------------------------------------------------------------------------
 // Filling
 
-const RULE = 'D8DEE4';
-const MUTED = '57606A';
-const ALERT = 'B42318';
-const GOOD = '1A7F37';
 /** Half-points: tables a little smaller than any body text, so six columns fit (the template's font is kept). */
 const TABLE_SIZE = 18;
 

@@ -52,6 +52,7 @@ import type {
 } from '../../../shared/documents/model';
 import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, textOn, timelineBarColor, tint } from '../../../shared/documents/text';
 import { diagramParagraphs, hasDiagram, loadDiagramRasteriser } from './diagram-docx';
+import { INK, MUTED, RULE, ZEBRA, ALERT, GOOD } from '../../../shared/documents/ink';
 
 // A4 in twentieths of a point (DXA), 2 cm side margins.
 const PAGE_WIDTH = 11906;
@@ -65,12 +66,6 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
  * they were designed to. The PDF embeds DejaVu Sans/Serif instead (see fonts.ts).
  */
 export const WORD_FONTS = { sans: 'Calibri', serif: 'Cambria' } as const;
-const INK = '1F2328';
-const MUTED = '57606A';
-const RULE = 'D8DEE4';
-const ZEBRA = 'F6F8FA';
-const ALERT = 'B42318';
-const GOOD = '1A7F37';
 
 /** Half-points. */
 const BODY_SIZE = 21;

@@ -29,6 +29,7 @@ import { cleanLine, cleanText, monthLabel, readableOnWhite, safeLink, shade, tex
 import type { DocumentFont } from '../../../shared/documents/options';
 import { drawDiagram, fitDiagram } from './diagram-pdf';
 import { FONT_FACES, parseFonts, readDejaVuFonts, type FontBytes, type FontFace, type FontSources } from './fonts';
+import { INK, MUTED, RULE, ZEBRA, ALERT, GOOD } from '../../../shared/documents/ink';
 
 export interface PdfRenderer {
   render(model: DocumentModel): Promise<Uint8Array>;
@@ -110,12 +111,6 @@ const MARGIN_BOTTOM = 66;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
 const CONTENT_BOTTOM = PAGE_HEIGHT - MARGIN_BOTTOM;
 
-const INK = '1F2328';
-const MUTED = '57606A';
-const RULE = 'D8DEE4';
-const ZEBRA = 'F6F8FA';
-const ALERT = 'B42318';
-const GOOD = '1A7F37';
 
 const BODY_SIZE = 9.5;
 const BODY_LEADING = 13.6;
